@@ -1,0 +1,1 @@
+"""The ``casegraph`` command: a thin Typer + rich layer over :mod:`casegraph.services`."""

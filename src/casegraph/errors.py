@@ -1,0 +1,49 @@
+"""One exception hierarchy for casegraph.
+
+Presenters (CLI, REST API) map these to exit codes and HTTP statuses in one place each, so
+library code never prints or exits.
+"""
+
+from __future__ import annotations
+
+
+class CasegraphError(Exception):
+    """Base class: anything casegraph raises on purpose."""
+
+    exit_code = 1
+    http_status = 500
+
+
+class InputError(CasegraphError):
+    """The user asked for something malformed (bad date, unknown format, bad option)."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class UnreadableDocument(CasegraphError):
+    """A file could not be turned into text. The message names the reason, not the path."""
+
+    exit_code = 3
+    http_status = 422
+
+
+class NotFound(CasegraphError):
+    """A document, entity or fact that the case does not hold."""
+
+    exit_code = 4
+    http_status = 404
+
+
+class StoreError(CasegraphError):
+    """The case store failed; the transaction that raised it was rolled back."""
+
+    exit_code = 5
+    http_status = 500
+
+
+class ExtractionError(CasegraphError):
+    """Extraction of one document failed; other documents are unaffected."""
+
+    exit_code = 6
+    http_status = 500

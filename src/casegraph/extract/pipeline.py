@@ -1,0 +1,69 @@
+"""Assemble the extraction components and run them over documents.
+
+Components are modules under ``casegraph.extract`` exposing ``run(ctx)``; the order below is the
+order of dependence (parties before anything that links parties, dates before money and events).
+Adding a component means adding one file and one name here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from casegraph.extract.context import DocContext
+from casegraph.extract.emit import to_extraction
+from casegraph.model import Document
+from casegraph.store.base import Extraction
+
+log = logging.getLogger(__name__)
+
+COMPONENTS: tuple[str, ...] = (
+    "segment", "parties", "dates", "money", "relations", "designations", "events", "quotes", "claims",
+)
+MAX_CHARS = 2_000_000  # longer texts are cut, and the user is told
+
+
+@dataclass
+class ExtractOutcome:
+    document_id: str
+    extraction: Extraction | None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def component(name: str) -> Callable[[DocContext], None]:
+    module = importlib.import_module(f"casegraph.extract.{name}")
+    return module.run  # type: ignore[no-any-return]
+
+
+def context_for(document: Document) -> DocContext:
+    text = document.text
+    ctx = DocContext(text=text, language=document.language or "en", published=document.published,
+                     document_id=document.id)
+    if len(text) > MAX_CHARS:
+        ctx.notes.append(f"text is {len(text):,} characters; extraction covers the first {MAX_CHARS:,}")
+    return ctx
+
+
+def run_components(ctx: DocContext, names: Iterable[str] = COMPONENTS) -> DocContext:
+    for name in names:
+        component(name)(ctx)
+        ctx.sort()
+    return ctx
+
+
+def extract_document(document: Document) -> ExtractOutcome:
+    """Run every component on one document; a failure is reported, never raised, so one bad
+    document cannot stop a batch."""
+    if not document.text.strip():
+        return ExtractOutcome(document.id, None, ["document has no text; nothing to extract"])
+    ctx = context_for(document)
+    try:
+        run_components(ctx)
+        extraction = to_extraction(ctx)
+    except Exception as exc:  # noqa: BLE001 - isolate one document's failure from the batch
+        log.exception("extraction failed for %s", document.id)
+        return ExtractOutcome(document.id, None, ctx.notes, f"{exc.__class__.__name__}: {exc}")
+    return ExtractOutcome(document.id, extraction, ctx.notes)

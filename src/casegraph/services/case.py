@@ -1,0 +1,242 @@
+"""The case service: ingest, extract, browse, review and export one case.
+
+CLI commands, REST handlers and the web workbench call these methods and nothing below them, so a
+behaviour is written once and every presenter gets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from followthemoney.proxy import EntityProxy
+
+from casegraph.errors import CasegraphError, InputError, NotFound
+from casegraph.model import Claim, Decision, Document, Quote, ReviewStatus, Statement
+from casegraph.model.ids import content_hash
+from casegraph.services.entities import assemble
+from casegraph.store import Store, open_store
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def check_date(value: str | None) -> str | None:
+    """Accept an FtM partial date (2021, 2021-05, 2021-05-21) or an ISO timestamp (cut to the day)."""
+    if value is None:
+        return None
+    value = value.strip()[:10]
+    if not PARTIAL_DATE.match(value):
+        raise InputError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+@dataclass
+class IngestItem:
+    path: str
+    status: str  # "added" | "exists" | "failed"
+    document_id: str | None = None
+    reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    items: list[IngestItem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[IngestItem]:
+        return [i for i in self.items if i.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+
+@dataclass
+class Fact:
+    """One statement with the sentence it came from, for showing an entity to a reader."""
+
+    statement: Statement
+    document_title: str | None
+    sentence: str | None
+
+
+@dataclass
+class EntityView:
+    entity: EntityProxy
+    facts: list[Fact]
+    linked: list[EntityProxy]  # relations, payments, sanctions, events that reference it
+    quotes: list[Quote]
+
+
+Progress = Callable[[IngestItem], None]
+
+
+class Case:
+    """One investigation case, held in a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, location: str | Path) -> Case:
+        return cls(open_store(location))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- ingest --------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path], *, url: str | None = None, published: str | None = None,
+               title: str | None = None, language: str | None = None, extract: bool = True,
+               progress: Progress | None = None) -> IngestReport:
+        """Ingest files and folders. Each file is its own transaction: a bad file is reported
+        and skipped, the rest go on, and a file already in the case is a no-op."""
+        from casegraph.ingest import iter_files, read_path
+
+        published = check_date(published)
+        report = IngestReport()
+        for path in iter_files([Path(p) for p in paths]):
+            item = self._ingest_one(path, read_path, url=url, published=published, title=title,
+                                    language=language, extract=extract)
+            report.items.append(item)
+            if progress:
+                progress(item)
+        return report
+
+    def _ingest_one(self, path: Path, reader: Callable[[Path], Any], **meta: Any) -> IngestItem:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return IngestItem(str(path), "failed", reason=f"file is {size:,} bytes; the limit is "
+                                  f"{MAX_FILE_BYTES:,}")
+            doc_id = content_hash(path.read_bytes())
+            if self.store.has_document(doc_id):
+                return IngestItem(str(path), "exists", doc_id, reason="already in the case (same content)")
+            raw = reader(path)
+            language = meta["language"] or raw.language or detect_language(raw.text)
+            document = Document(
+                id=doc_id, text=raw.text, format=raw.format, title=meta["title"] or raw.title or path.stem,
+                source=str(path), url=meta["url"], published=meta["published"] or raw.published,
+                language=language, size=size, ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                meta=raw.meta)
+            self.store.add_document(document)
+        except CasegraphError as exc:
+            return IngestItem(str(path), "failed", reason=str(exc))
+        except OSError as exc:
+            return IngestItem(str(path), "failed", reason=exc.strerror or str(exc))
+        item = IngestItem(str(path), "added", doc_id)
+        if meta["extract"]:
+            outcome = self.extract_one(document)
+            item.notes.extend(outcome)
+        return item
+
+    # -- extraction ----------------------------------------------------------------------------
+    def extract_one(self, document: Document) -> list[str]:
+        """Extract one document and store the result; returns notes (warnings, or the error)."""
+        from casegraph.extract.pipeline import extract_document
+
+        outcome = extract_document(document)
+        notes = list(outcome.notes)
+        if outcome.error:
+            notes.append(f"extraction failed: {outcome.error}")
+        elif outcome.extraction is not None:
+            self.store.replace_extraction(outcome.extraction)
+        return notes
+
+    def extract(self, document_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        docs = ([self.store.get_document(d) for d in document_ids] if document_ids
+                else self.store.list_documents(with_text=True))
+        return {doc.id: self.extract_one(doc) for doc in docs}
+
+    # -- reading -------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return self.store.list_documents()
+
+    def document(self, document_id: str) -> Document:
+        return self.store.get_document(document_id)
+
+    def entities(self, schema: str | None = None) -> list[EntityProxy]:
+        entities = list(assemble(self.store.iter_statements()).values())
+        if schema:
+            entities = [e for e in entities if e.schema.is_a(schema)]
+        return sorted(entities, key=lambda e: (e.schema.name, e.caption))
+
+    def find_entity_id(self, name_or_id: str) -> str:
+        ids = self.store.entity_ids_for_value(name_or_id, "name") or \
+            self.store.entity_ids_for_value(name_or_id, "alias")
+        if not ids:
+            ids = sorted({s.entity_id for s in self.store.iter_statements()
+                          if s.entity_id.startswith(name_or_id)})
+        if not ids:
+            needle = name_or_id.lower()
+            ids = sorted({m.entity_id for m in self.store.list_mentions() if m.text.lower() == needle})
+        if not ids:
+            raise NotFound(f"no entity named or with id {name_or_id!r}")
+        return ids[0]
+
+    def show(self, name_or_id: str) -> EntityView:
+        entity_id = self.find_entity_id(name_or_id)
+        statements = list(self.store.iter_statements(entity_id=entity_id))
+        entity = assemble(statements)[entity_id]
+        docs: dict[str, Document] = {}
+        facts = []
+        for st in statements:
+            doc = None
+            if st.document_id:
+                doc = docs.get(st.document_id) or self.store.get_document(st.document_id)
+                docs[st.document_id] = doc
+            sentence = doc.sentence_around(st.start, st.end) if doc and st.start is not None else None
+            facts.append(Fact(st, doc.title if doc else None, sentence))
+        linked_ids = {s.entity_id for s in self.store.iter_statements() if s.value == entity_id}
+        everything = assemble(s for s in self.store.iter_statements() if s.entity_id in linked_ids)
+        quotes = [q for q in self.store.list_quotes() if entity_id in (q.speaker, q.audience)]
+        return EntityView(entity, facts, list(everything.values()), quotes)
+
+    def statements_by_entity(self) -> dict[str, list[Statement]]:
+        grouped: dict[str, list[Statement]] = {}
+        for st in self.store.iter_statements():
+            grouped.setdefault(st.entity_id, []).append(st)
+        return grouped
+
+    def quotes(self) -> list[Quote]:
+        return self.store.list_quotes()
+
+    def contradictions(self) -> list[tuple[str, str | None, str | None, list[Claim]]]:
+        claims = {c.id: c for c in self.store.list_claims()}
+        return [(cid, subject, topic, [claims[i] for i in claim_ids if i in claims])
+                for cid, subject, topic, claim_ids in self.store.list_contradictions()]
+
+    def summary(self) -> dict[str, Any]:
+        counts = self.store.counts()
+        by_schema: dict[str, int] = {}
+        for entity in self.entities():
+            by_schema[entity.schema.name] = by_schema.get(entity.schema.name, 0) + 1
+        return {"counts": counts, "schemata": dict(sorted(by_schema.items())),
+                "schema_version": self.store.schema_version()}
+
+    # -- review --------------------------------------------------------------------------------
+    def decide(self, target_id: str, status: str, reviewer: str, note: str | None = None) -> Decision:
+        try:
+            judgement = ReviewStatus(status)
+        except ValueError:
+            raise InputError(f"status must be one of {[s.value for s in ReviewStatus]}") from None
+        decision = Decision(target_id=target_id, status=judgement, reviewer=reviewer, note=note,
+                            created_at=datetime.now(UTC).isoformat(timespec="microseconds"))
+        self.store.add_decision(decision)
+        return decision
+
+    # -- export --------------------------------------------------------------------------------
+    def bundle(self) -> dict[str, Any]:
+        from casegraph.export.bundle import build_bundle
+
+        return build_bundle(self.entities(), self.quotes(), self.contradictions(), self.documents())
+
+
+def detect_language(text: str) -> str | None:
+    from casegraph.extract.nlp import detect_language as detect
+
+    return detect(text)
