@@ -15,7 +15,7 @@ from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
-from casegraph.errors import CasegraphError, InputError, NotFound
+from casegraph.errors import CasegraphError, InputError, NotFound, UnreadableDocument
 from casegraph.model import Claim, Decision, Document, Quote, ReviewStatus, Statement
 from casegraph.model.ids import content_hash
 from casegraph.services.entities import assemble
@@ -95,33 +95,38 @@ class Case:
                progress: Progress | None = None) -> IngestReport:
         """Ingest files and folders. Each file is its own transaction: a bad file is reported
         and skipped, the rest go on, and a file already in the case is a no-op."""
-        from casegraph.ingest import iter_files, read_path
+        from casegraph.ingest import iter_files
 
         published = check_date(published)
         report = IngestReport()
         for path in iter_files([Path(p) for p in paths]):
-            item = self._ingest_one(path, read_path, url=url, published=published, title=title,
+            item = self._ingest_one(path, url=url, published=published, title=title,
                                     language=language, extract=extract)
             report.items.append(item)
             if progress:
                 progress(item)
+        if extract and report.count("added"):
+            self.analyse()
         return report
 
-    def _ingest_one(self, path: Path, reader: Callable[[Path], Any], **meta: Any) -> IngestItem:
+    def _ingest_one(self, path: Path, **meta: Any) -> IngestItem:
+        from casegraph.ingest import read_bytes, supported
+
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                return IngestItem(str(path), "failed", reason=f"file is {size:,} bytes; the limit is "
-                                  f"{MAX_FILE_BYTES:,}")
-            doc_id = content_hash(path.read_bytes())
+            if not supported(path):
+                raise UnreadableDocument(f"unsupported file type {path.suffix or '(no extension)'!r}")
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise UnreadableDocument(f"file too large (limit is {MAX_FILE_BYTES // 2**20} MB)")
+            data = path.read_bytes()
+            doc_id = content_hash(data)
             if self.store.has_document(doc_id):
                 return IngestItem(str(path), "exists", doc_id, reason="already in the case (same content)")
-            raw = reader(path)
+            raw = read_bytes(data, path.suffix)
             language = meta["language"] or raw.language or detect_language(raw.text)
             document = Document(
                 id=doc_id, text=raw.text, format=raw.format, title=meta["title"] or raw.title or path.stem,
                 source=str(path), url=meta["url"], published=meta["published"] or raw.published,
-                language=language, size=size, ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                language=language, size=len(data), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
                 meta=raw.meta)
             self.store.add_document(document)
         except CasegraphError as exc:
@@ -150,7 +155,15 @@ class Case:
     def extract(self, document_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
         docs = ([self.store.get_document(d) for d in document_ids] if document_ids
                 else self.store.list_documents(with_text=True))
-        return {doc.id: self.extract_one(doc) for doc in docs}
+        results = {doc.id: self.extract_one(doc) for doc in docs}
+        self.analyse()
+        return results
+
+    def analyse(self) -> None:
+        """Recompute case-wide findings (contradictions) from the stored claims."""
+        from casegraph.analyse.contradictions import find_contradictions
+
+        self.store.replace_contradictions(find_contradictions(self.store.list_claims()))
 
     # -- reading -------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
