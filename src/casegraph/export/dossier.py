@@ -98,8 +98,8 @@ def render_dossier(case: Case) -> str:
         lines.append(f"- Named as {', '.join(sorted(set(e.get('name') + e.get('alias'))))}.{citer.cite(names)}")
         for s in sts:
             if s.prop not in ("name", "alias"):
-                lines.append(f"- {e.schema.get(s.prop).label if e.schema.get(s.prop) else s.prop}: "
-                             f"{s.value}.{citer.cite([s])}")
+                prop = e.schema.get(s.prop)
+                lines.append(f"- {prop.label if prop else s.prop}: {s.value}.{citer.cite([s])}")
         for q in quotes:
             if q.speaker == e.id:
                 to = f" to {_name(entities, q.audience)}" if q.audience else ""

@@ -64,7 +64,7 @@ def to_extraction(ctx: DocContext, origin: str = "extract") -> Extraction:
             continue
         eid = ids[draft.key]
         for v in draft.values:
-            value = ids.get(v.value) if v.ref else v.value
+            value: str | None = ids.get(v.value) if v.ref else v.value
             if not value or not _valid_prop(draft.schema, v.prop):
                 continue
             statements.append(Statement(eid, draft.schema, v.prop, value, doc, v.start, v.end,

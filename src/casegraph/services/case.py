@@ -202,7 +202,8 @@ class Case:
             if st.document_id:
                 doc = docs.get(st.document_id) or self.store.get_document(st.document_id)
                 docs[st.document_id] = doc
-            sentence = doc.sentence_around(st.start, st.end) if doc and st.start is not None else None
+            sentence = (doc.sentence_around(st.start, st.end) if doc and st.start is not None and st.end is not None
+                        else None)
             facts.append(Fact(st, doc.title if doc else None, sentence))
         linked_ids = {s.entity_id for s in self.store.iter_statements() if s.value == entity_id}
         everything = assemble(s for s in self.store.iter_statements() if s.entity_id in linked_ids)

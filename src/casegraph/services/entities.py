@@ -26,8 +26,7 @@ def pick_schema(names: Iterable[str]) -> Schema:
             common = model.common_schema(common, other)
         return common
     except InvalidData:
-        best = counts.most_common(1)[0][0]
-        return model.get(best)  # type: ignore[return-value]
+        return model[counts.most_common(1)[0][0]]
 
 
 def assemble(statements: Iterable[Statement]) -> dict[str, EntityProxy]:
