@@ -49,8 +49,8 @@ def to_extraction(ctx: DocContext, origin: str = "extract") -> Extraction:
         for alias, span in party.aliases:
             if alias != party.name:
                 add("alias", alias, span.start, span.end)
-        for prop, value, span in party.props:
-            add(prop, value, span.start, span.end)
+        for prop, text, span in party.props:
+            add(prop, text, span.start, span.end)
         for m in party.mentions:
             mentions.append(MentionRecord(eid, doc, m.start, m.end, m.text))
 

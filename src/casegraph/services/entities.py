@@ -17,7 +17,7 @@ def pick_schema(names: Iterable[str]) -> Schema:
     """The most specific schema all statements agree on; when two disagree (Company vs
     PublicBody), the one most statements use."""
     counts = Counter(names)
-    schemata = [model.get(n) for n in counts if model.get(n) is not None]
+    schemata = [s for s in (model.get(n) for n in counts) if s is not None]
     if not schemata:
         raise InvalidData(f"no known schema among {sorted(counts)}")
     try:

@@ -1,0 +1,291 @@
+"""Date mentions: find date expressions and normalise them to FtM partial dates.
+
+Why this shape: ``dateparser.search_dates`` over a whole article is far too slow for our speed
+budget, so a compiled regular expression (month names in English and Russian, years 1900–2099,
+day numbers, seasons, "the next day") proposes short candidates and dateparser normalises each
+one (results cached). Expressions without a year ("April 23", "late March") are anchored on the
+latest explicit year earlier in the same paragraph, else on the document's published date
+(preferring the past), else on the latest explicit year anywhere earlier in the document.
+Works on any text: the spaCy Doc is not needed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from casegraph.extract.context import DateMention, DocContext
+
+EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december")
+EN_MONTH_NAMES = tuple(m.capitalize() for m in EN_MONTHS)
+# Russian month stems (every case form: "декабрь", "декабря", "декабре") and the genitive used
+# to build the string handed to dateparser (which does not read the prepositional "в декабре").
+RU_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+                  "ноябр", "декабр")
+RU_MONTH_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                "октября", "ноября", "декабря")
+
+_EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])")
+_RU_MONTH = (r"(?i:(?:январ|феврал|апрел|сентябр|октябр|ноябр|декабр|июн|июл)[ьяе]|марта?|марте"
+             r"|ма[йяе]|августа?|августе)(?![а-яё])")
+_YEAR = r"(?<!\d[.,])(?<![\d$€£₽№#])(?:19|20)\d\d(?![\d])"
+_DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![\w:])"
+_DAY_SEP = r"\s*(?:,|and|&|or|to|-|–|—|и)\s*"
+_QUAL = (r"(?i:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?middle\s+of"
+         r"|(?:the\s+)?start\s+of)")
+_RU_YEAR_TAIL = r"(?:\s*(?:года|году|год|г\.))?"
+_SEASON_EN = r"(?i:(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)"
+_SEASON_RU = r"(?i:(?:весной|летом|осенью|зимой|весна|лето|осень|зима|весну|осени|зиму)\s+)"
+
+PATTERN = re.compile(
+    rf"""
+    (?P<iso>(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))
+  | (?P<dotted>(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))
+  | (?P<en_md>{_EN_MONTH}\s+{_DAY}(?:{_DAY_SEP}{_DAY})*(?:,?\s+(?P<en_md_year>{_YEAR}))?)
+  | (?P<en_dm>{_DAY}(?:{_DAY_SEP}{_DAY})*\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(?P<en_dm_year>{_YEAR}))?)
+  | (?P<ru_dm>{_DAY}(?:{_DAY_SEP}{_DAY})*\s+{_RU_MONTH}(?:\s+(?P<ru_dm_year>{_YEAR}){_RU_YEAR_TAIL})?)
+  | (?P<en_my>(?:{_QUAL}[\s-]+)?{_EN_MONTH},?\s+(?:of\s+)?(?P<en_my_year>{_YEAR}))
+  | (?P<ru_my>(?:(?i:начале|середине|конце)\s+)?{_RU_MONTH}\s+(?P<ru_my_year>{_YEAR}){_RU_YEAR_TAIL})
+  | (?P<season>(?:{_SEASON_EN}|{_SEASON_RU})(?P<season_year>{_YEAR}){_RU_YEAR_TAIL})
+  | (?P<en_qm>{_QUAL}[\s-]+{_EN_MONTH})
+  | (?P<ru_qm>(?i:начале|середине|конце)\s+{_RU_MONTH})
+  | \b(?:in|since|until|till|by|from|through|during|last|next|this|before|after)\s+
+      (?P<en_pm>{_EN_MONTH})(?!,?\s+(?:of\s+)?\d)
+  | (?i:(?<![а-яё])(?:в|с|до|к|по)\s+)(?P<ru_pm>{_RU_MONTH})(?!\s+\d)
+  | (?P<rel_next>(?i:the\s+(?:very\s+)?(?:next|following)\s+day|(?:a|one)\s+day\s+later
+      |на\s+следующий\s+день|на\s+другой\s+день|на\s+следующие\s+сутки|дн[её]м\s+позже|спустя\s+день))
+  | (?P<rel_prev>(?i:the\s+(?:previous|preceding)\s+day|(?:a|one)\s+day\s+(?:earlier|before)
+      |дн[её]м\s+ранее|за\s+день\s+до\s+этого))
+  | (?P<year>{_YEAR}){_RU_YEAR_TAIL}
+    """,
+    re.VERBOSE,
+)
+_DAY_NUM = re.compile(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)")
+# Words after a bare four-digit number that show it is a quantity, not a year.
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|people|persons|members|km|kg|tons?|tonnes|meters|metres|years|votes"
+    r"|rubles|roubles|euros?|dollars|pounds|руб|рубл|евро|доллар|человек|процент|тонн|км|лет)",
+    re.IGNORECASE,
+)
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: str
+    relative: bool
+    explicit_year: int | None  # the year written in the expression itself
+
+
+def run(ctx: DocContext) -> None:
+    """Fill ``ctx.dates`` with every date expression in the text, in text order."""
+    lang = "ru" if ctx.language in ("ru", "uk", "be") else "en"
+    published = _published(ctx.published)
+    paragraphs = paragraph_starts(ctx.text)
+    para_year: dict[int, int] = {}  # paragraph index -> latest explicit year seen so far
+    last_year: int | None = None
+    found: list[_Found] = []
+    for match in PATTERN.finditer(ctx.text):
+        para = bisect.bisect_right(paragraphs, match.start()) - 1
+        anchor = _Anchor(para_year.get(para), published, last_year)
+        for item in _interpret(match, ctx.text, lang, anchor, found):
+            found.append(item)
+            if item.explicit_year is not None:
+                para_year[para] = item.explicit_year
+                last_year = item.explicit_year
+    ctx.dates.extend(DateMention(f.start, f.end, ctx.text[f.start:f.end], f.value, f.relative) for f in found)
+    ctx.sort()
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    paragraph_year: int | None
+    published: date | None
+    last_year: int | None
+
+
+def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
+               found: list[_Found]) -> list[_Found]:
+    kind = match.lastgroup
+    if kind is None:  # the month after a preposition ("in March") is a nested group
+        kind = "en_pm" if match.group("en_pm") else "ru_pm"
+    if kind in ("en_md_year", "en_dm_year", "ru_dm_year", "en_my_year", "ru_my_year", "season_year"):
+        kind = kind[: -len("_year")]
+    start, end = match.span(kind)
+    if kind == "iso":
+        return _explicit(start, end, match.group(kind), "en", "day")
+    if kind == "dotted":
+        day, month, year = (int(p) for p in match.group(kind).split("."))
+        return _explicit(start, end, f"{year}-{month:02d}-{day:02d}", "en", "day", iso=True)
+    if kind == "year":
+        if _NOT_YEAR_AFTER.match(text, match.end(kind)):
+            return []
+        return _explicit(start, match.end(), match.group(kind), lang, "year")
+    if kind == "season":
+        year = match.group("season_year")
+        return [_Found(start, end, year, False, int(year))]
+    if kind in ("rel_next", "rel_prev"):
+        return _shifted(start, end, found, 1 if kind == "rel_next" else -1)
+    if kind in ("en_md", "en_dm", "ru_dm"):
+        return _days(match, kind, text, anchor)
+    # a month with or without a year
+    ru = kind.startswith("ru")
+    month_word = re.search(_RU_MONTH if ru else _EN_MONTH, match.group(kind))
+    if month_word is None:
+        return []
+    month = _month_index(month_word.group(0))
+    year_group = f"{kind}_year"
+    year = match.group(year_group) if year_group in PATTERN.groupindex else None
+    if year:
+        core = f"{RU_MONTH_GEN[month - 1]} {year}" if ru else f"{EN_MONTH_NAMES[month - 1]} {year}"
+        return _explicit(start, end, core, "ru" if ru else "en", "month")
+    core = RU_MONTH_GEN[month - 1] if ru else EN_MONTH_NAMES[month - 1]
+    value = _anchored(core, "ru" if ru else "en", "month", anchor)
+    return [_Found(start, end, value, True, None)] if value else []
+
+
+def _explicit(start: int, end: int, core: str, lang: str, precision: str, iso: bool = False) -> list[_Found]:
+    value = core if iso else _normalise(core, lang, precision, None)
+    if not value or not _valid(value):
+        return []
+    return [_Found(start, end, value, False, int(value[:4]))]
+
+
+def _days(match: re.Match[str], kind: str, text: str, anchor: _Anchor) -> list[_Found]:
+    """"April 21", "April 21 and 22, 2016", "25 September 2016", "21 и 22 апреля": one mention per
+    day number; the first carries the month name."""
+    start, end = match.span(kind)
+    year = match.group(f"{kind}_year")
+    year_start = match.start(f"{kind}_year") if year else end
+    body = text[start:year_start]
+    month_match = re.search(_EN_MONTH if kind == "en_md" else (_EN_MONTH if kind == "en_dm" else _RU_MONTH),
+                            body)
+    if month_match is None:
+        return []
+    month = _month_index(month_match.group(0))
+    ru = kind == "ru_dm"
+    days = [(start + m.start(), start + m.end(), int(m.group(0))) for m in _DAY_NUM.finditer(body)
+            if not (month_match.start() <= m.start() < month_match.end())]
+    out: list[_Found] = []
+    for i, (d_start, d_end, day) in enumerate(days):
+        if ru:
+            core = f"{day} {RU_MONTH_GEN[month - 1]}"
+        else:
+            core = f"{EN_MONTH_NAMES[month - 1]} {day}"
+        if kind == "en_md":
+            span = (start, d_end) if i == 0 else (d_start, d_end)
+        else:  # day first: the last day carries the month name
+            span = (d_start, start + month_match.end()) if i == len(days) - 1 else (d_start, d_end)
+        if year:
+            if len(days) == 1:
+                span = (start, end)
+            value = _normalise(f"{core} {year}", "ru" if ru else "en", "day", None)
+            item = _Found(span[0], span[1], value, False, int(year)) if value else None
+        else:
+            value = _anchored(core, "ru" if ru else "en", "day", anchor)
+            item = _Found(span[0], span[1], value, True, None) if value else None
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _shifted(start: int, end: int, found: list[_Found], days: int) -> list[_Found]:
+    """"the next day" / "a day earlier": the previous day-precise mention moved by ``days``."""
+    for prior in reversed(found):
+        if start - prior.end > 3000:
+            break
+        if len(prior.value) == 10:
+            moved = date.fromisoformat(prior.value) + timedelta(days=days)
+            return [_Found(start, end, moved.isoformat(), True, None)]
+    return []
+
+
+def _anchored(core: str, lang: str, precision: str, anchor: _Anchor) -> str | None:
+    if anchor.paragraph_year is not None:
+        return _normalise(f"{core} {anchor.paragraph_year}", lang, precision, None)
+    if anchor.published is not None:
+        return _normalise(core, lang, precision, anchor.published)
+    if anchor.last_year is not None:
+        return _normalise(f"{core} {anchor.last_year}", lang, precision, None)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise(core: str, lang: str, precision: str, base: date | None) -> str | None:
+    """The FtM partial date for a short, canonical date string (dateparser does the calendar
+    work: validity, and the past-preferring year for "April 23" relative to ``base``)."""
+    parsed = _parser(lang, base).get_date_data(core)
+    when = parsed.date_obj
+    if when is None:
+        return None
+    if precision == "day":
+        return when.strftime("%Y-%m-%d")
+    if precision == "month":
+        return when.strftime("%Y-%m")
+    return when.strftime("%Y")
+
+
+@functools.lru_cache(maxsize=256)
+def _parser(lang: str, base: date | None) -> object:
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=[lang], settings=settings)
+
+
+def _month_index(word: str) -> int:
+    low = word.lower().rstrip(".")
+    if low[:1].isascii():
+        for i, name in enumerate(EN_MONTHS):
+            if name.startswith(low[:3]):
+                return i + 1
+        raise ValueError(word)
+    for i, stem in enumerate(RU_MONTH_STEMS):
+        if low.startswith(stem) and (stem != "ма" or low in ("май", "мая", "мае")):
+            return i + 1
+    raise ValueError(word)
+
+
+def _valid(value: str) -> bool:
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        return 1900 <= int(value[:4]) <= 2099
+    except ValueError:
+        return False
+
+
+def _published(value: str | None) -> date | None:
+    """The publication date as a day; a partial date ("2021-05") counts as its last day, so that
+    "preferring the past" still admits dates within the published month or year."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs begin: blank lines separate paragraphs when the text has any,
+    else every line is a paragraph."""
+    breaker = _PARA_BREAK if _PARA_BREAK.search(text) else _LINE_BREAK
+    return [0] + [m.end() for m in breaker.finditer(text)]
