@@ -1,0 +1,248 @@
+"""Quotes: direct and reported speech with speaker, audience and date (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from casegraph.extract import quotes
+from casegraph.extract.context import DateMention, DocContext, Party, PartyMention, QuoteDraft, Span
+
+# key -> (schema, surface forms as they appear in the test sentences)
+PARTIES = {
+    "petrova": ("Person", ["Maria Petrova", "Petrova"]),
+    "kuznetsov": ("Person", ["Oleg Kuznetsov", "Kuznetsov"]),
+    "gazette": ("Organization", ["the Harbour Gazette", "Harbour Gazette", "Gazette"]),
+    "tax": ("PublicBody", ["Tax Service"]),
+    "finmin": ("PublicBody", ["Finance Ministry"]),
+    "petrov": ("Person", ["Иван Петров", "Петров"]),
+    "gazeta": ("Organization", ["Газете", "Газета"]),
+}
+
+
+def context(text: str, language: str = "en", dates: list[tuple[str, str]] = ()) -> DocContext:
+    """A context with the test parties marked wherever their surface forms occur."""
+    ctx = DocContext(text=text, language=language)
+    taken: list[tuple[int, int]] = []
+    for key, (schema, forms) in PARTIES.items():
+        party = Party(key, schema, forms[0], Span(0, 0))
+        for form in forms:  # longest first, so "Maria Petrova" wins over "Petrova"
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                mention = PartyMention(m.start(), m.end(), m.group(), key)
+                party.mentions.append(mention)
+                ctx.mentions.append(mention)
+        if party.mentions:
+            ctx.parties[key] = party
+    for surface, value in dates:
+        i = text.index(surface)
+        ctx.dates.append(DateMention(i, i + len(surface), surface, value))
+    ctx.sort()
+    return ctx
+
+
+def extract(text: str, **kw: object) -> list[QuoteDraft]:
+    ctx = context(text, **kw)  # type: ignore[arg-type]
+    quotes.run(ctx)
+    for q in ctx.quotes:
+        assert ctx.text[q.start : q.end] == q.text
+    return ctx.quotes
+
+
+def direct(found: list[QuoteDraft]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in found if q.kind == "direct"]
+
+
+def test_direct_quote_with_speaker_and_audience_after() -> None:
+    found = extract("“We never took a single rouble from abroad,” Petrova told the Harbour Gazette.")
+    assert direct(found) == [("petrova", "We never took a single rouble from abroad,")]
+    assert found[0].audience == "gazette"
+    assert found[0].confidence >= 0.8
+
+
+def test_quote_split_by_attribution_gives_both_parts() -> None:
+    text = "“The board met twice in March,” Kuznetsov said. “Nobody asked me about the transfer.”"
+    assert direct(extract(text)) == [
+        ("kuznetsov", "The board met twice in March,"),
+        ("kuznetsov", "Nobody asked me about the transfer."),
+    ]
+
+
+def test_inverted_attribution_and_apposition() -> None:
+    text = (
+        "“The shares were sold at a loss,” said Oleg Kuznetsov. "
+        "“Nothing in the filing supports that,” Maria Petrova, a lawyer for the creditors, said."
+    )
+    assert [s for s, _ in direct(extract(text))] == ["kuznetsov", "petrova"]
+
+
+def test_pronoun_speaker_resolves_to_last_person_subject() -> None:
+    text = (
+        "Maria Petrova left the Harbour Gazette in 2019. "
+        "“I was never told where the money went,” she said."
+    )
+    assert direct(extract(text)) == [("petrova", "I was never told where the money went,")]
+
+
+def test_colon_introduces_quote() -> None:
+    text = "Asked about the loan, Kuznetsov said: “The contract was signed without my knowledge.”"
+    assert direct(extract(text)) == [("kuznetsov", "The contract was signed without my knowledge.")]
+    text = "Petrova offered one piece of advice: “Keep every receipt for the inspectors.”"
+    assert direct(extract(text)) == [("petrova", "Keep every receipt for the inspectors.")]
+
+
+def test_multi_paragraph_continuation_has_lower_confidence() -> None:
+    text = (
+        "“The auditors found nothing wrong with the accounts,” Petrova said.\n\n"
+        "“Every payment was approved by the board and recorded properly.”\n"
+    )
+    found = direct(extract(text))
+    assert [s for s, _ in found] == ["petrova", "petrova"]
+    qs = extract(text)
+    assert qs[1].confidence < qs[0].confidence
+
+
+def test_quote_left_open_runs_into_next_paragraph() -> None:
+    text = (
+        "“The first payment arrived in May and nobody questioned it.\n"
+        "“The second one came later, and that is when I raised concerns,” Kuznetsov said.\n"
+    )
+    assert [s for s, _ in direct(extract(text))] == ["kuznetsov", "kuznetsov"]
+
+
+def test_audience_cues_and_statement_date() -> None:
+    text = (
+        "In a comment to the Harbour Gazette on May 3, Kuznetsov said: “I have nothing to hide from anyone.”"
+    )
+    (q,) = extract(text, dates=[("May 3", "2021-05-03")])
+    assert (q.speaker, q.audience, q.date) == ("kuznetsov", "gazette", "2021-05-03")
+    text = "In conversation with the Gazette, Petrova said: “The deal collapsed after the audit.”"
+    assert extract(text)[0].audience == "gazette"
+    text = "“Why does nobody ask the bank about it?” Petrova complained to the Gazette."
+    assert extract(text)[0].audience == "gazette"
+
+
+def test_scare_quotes_terms_and_names_are_not_quotes() -> None:
+    text = (
+        "The ministry put the group on its “foreign agent” list. The Latvian company “Blue Harbor,” "
+        "which owns the site, received a “Medal of Honor” from a “troll factory” of sorts."
+    )
+    assert extract(text) == []
+
+
+def test_titles_and_epithets_are_not_quotes() -> None:
+    text = (
+        "Kuznetsov spoke at a forum titled “Trade and the Future of the North Sea Region” in 2015. "
+        "He holds a certificate “For outstanding help to the port authority of the city” from 2017. "
+        "The newspaper described Petrova as a “respected local businesswoman from the north.” "
+        "She attended the “Northern Trade Partnership Summit and Exhibition” in Oslo."
+    )
+    assert direct(extract(text)) == []
+
+
+def test_fragment_inside_reported_claim_is_not_a_direct_quote() -> None:
+    text = "Kuznetsov claimed that the Gazette “invented all kinds of rumours” about his firm."
+    found = extract(text)
+    assert direct(found) == []
+    assert [(q.kind, q.speaker) for q in found] == [("reported", "kuznetsov")]
+
+
+def test_full_clause_after_that_is_a_direct_quote_to_the_object() -> None:
+    text = "The Tax Service informed the Finance Ministry that “the company hides its real owners abroad”;"
+    found = extract(text)
+    assert [(q.kind, q.speaker, q.audience) for q in found] == [("direct", "tax", "finmin")]
+    assert found[0].text == "the company hides its real owners abroad"
+
+
+def test_reported_speech() -> None:
+    text = (
+        "Kuznetsov told the Gazette in March 2020 that he no longer owns the company. "
+        "Petrova denied the notion that she had received any money from abroad. "
+        "Kuznetsov asked to be described as an independent consultant."
+    )
+    found = extract(text, dates=[("March 2020", "2020-03")])
+    assert all(q.kind == "reported" and q.confidence == 0.6 for q in found)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("kuznetsov", "he no longer owns the company"),
+        ("petrova", "she had received any money from abroad"),
+        ("kuznetsov", "to be described as an independent consultant"),
+    ]
+    assert (found[0].audience, found[0].date) == ("gazette", "2020-03")
+
+
+def test_reported_speech_inside_a_quote_is_not_reported_again() -> None:
+    text = "“They told us that the money came from a charity fund,” Petrova said."
+    found = extract(text)
+    assert [q.kind for q in found] == ["direct"]
+
+
+def test_russian_guillemets_with_dialogue_dash() -> None:
+    text = "«Мы никогда не получали денег из-за рубежа», — заявил Петров «Газете»."
+    found = extract(text, language="ru")
+    assert [(q.speaker, q.audience, q.text) for q in found] == [
+        ("petrov", "gazeta", "Мы никогда не получали денег из-за рубежа")
+    ]
+
+
+def test_russian_quote_split_by_inner_attribution() -> None:
+    text = "«Первая часть ответа была про деньги, — сказал Иван Петров, — а вторая часть была про людей»."
+    found = extract(text, language="ru")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("petrov", "Первая часть ответа была про деньги,"),
+        ("petrov", "а вторая часть была про людей"),
+    ]
+
+
+def test_russian_pronoun_and_names_in_guillemets() -> None:
+    text = (
+        "Иван Петров возглавлял компанию «Северный берег» до 2018 года. "
+        "«Я не знал, куда уходили эти деньги», — сказал он."
+    )
+    found = extract(text, language="ru")
+    assert [(q.speaker, q.text) for q in found] == [("petrov", "Я не знал, куда уходили эти деньги")]
+
+
+SEED = Path(__file__).parents[2] / ".." / "shared" / "corpus" / "seed" / "meduza-ionov-2021.txt"
+GOLD = Path(__file__).parents[2] / ".." / "shared" / "eval" / "seed-gold.json"
+SCORER = Path(__file__).parents[2] / ".." / "shared" / "eval" / "score.py"
+
+
+def test_seed_quotes_score() -> None:
+    """Quotes on the development article, with the real upstream components (segment, parties)."""
+    if not (SEED.exists() and GOLD.exists() and SCORER.exists()):
+        pytest.skip("shared seed corpus / gold / scorer not available")
+    if importlib.util.find_spec("casegraph.extract.parties") is None:
+        pytest.skip("parties component not available yet")
+    import json
+
+    from casegraph.extract import parties, segment
+
+    ctx = DocContext(text=SEED.read_text(encoding="utf-8"), language="en", published="2021-05-21")
+    segment.run(ctx)
+    parties.run(ctx)
+    quotes.run(ctx)
+    spec = importlib.util.spec_from_file_location("seed_score", SCORER)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    bundle = {
+        "entities": [
+            {"id": k, "schema": p.schema, "properties": {"name": [p.name], "alias": [a for a, _ in p.aliases]}}  # noqa: E501
+            for k, p in ctx.parties.items()
+        ],
+        "quotes": [{"id": str(i), "speaker": q.speaker, "text": q.text} for i, q in enumerate(ctx.quotes)],
+    }
+    figures = score.score(json.loads(GOLD.read_text(encoding="utf-8")), bundle)
+    assert figures["quotes_core"] >= 0.95
+    assert figures["quote_precision"] >= 0.95
+
+
+def test_unattributed_quote_after_speaker_cue_in_paragraph() -> None:
+    text = "Petrova said she had warned the board. “But nobody from the bank ever called me back about it.”"
+    found = [q for q in extract(text) if q.kind == "direct"]
+    assert [(q.speaker, q.confidence) for q in found] == [("petrova", 0.5)]
