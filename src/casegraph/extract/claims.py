@@ -94,16 +94,18 @@ def _earlier_match(ctx: DocContext, index: int, words: set[str]) -> Sentence | N
 def run(ctx: DocContext) -> None:
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        internal = INTERNAL.search(text)
-        subject = _subject(ctx, sentence.start, sentence.end)
-        if subject is None:
-            continue
         topic_key = f"contrast:{sentence.start}"
+        internal = INTERNAL.search(text)
         if internal and internal.start() > 10:
-            cut = sentence.start + internal.start()
-            _pair(ctx, topic_key, (sentence.start, cut), (cut, sentence.end), subject)
+            subject = _subject(ctx, sentence.start, sentence.end)
+            if subject is not None:
+                cut = sentence.start + internal.start()
+                _pair(ctx, topic_key, (sentence.start, cut), (cut, sentence.end), subject)
             continue
         if OPENING.search(text) or DENIAL.search(text):
             earlier = _earlier_match(ctx, index, content(text))
-            if earlier is not None:
+            if earlier is None:
+                continue
+            subject = _subject(ctx, earlier.start, sentence.end)
+            if subject is not None:
                 _pair(ctx, topic_key, (earlier.start, earlier.end), (sentence.start, sentence.end), subject)
