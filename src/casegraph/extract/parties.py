@@ -1,0 +1,891 @@
+"""Named parties: people and organisations, one Party per real-world party in the document.
+
+English: spaCy's PERSON/ORG entities plus a few Matcher patterns (legal forms, appositions such as
+"the censorship agency, X", objects of "told"), tidied by ``names`` and merged when one name is a
+short form, acronym, qualified variant or defined abbreviation of another. Every surface form is
+then searched in the whole text, so a surname or acronym that the small model missed or mislabelled
+still becomes a mention. Russian: natasha's PER/ORG spans with lemmatised names (``parties_ru``
+logic lives in ``_russian``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rigour.territories import lookup_territory
+
+from casegraph.extract.context import DocContext, Party, PartyMention, Span, party_key
+from casegraph.extract.names import (
+    QUOTES,
+    acronym_matches,
+    clean_bounds,
+    fold,
+    has_company_form,
+    is_acronym,
+    is_name_like,
+    short_form_of,
+    strip_company_form,
+    tokens,
+)
+from casegraph.extract.vocab.organisations import (
+    COMMITTEE_HEADS,
+    COMPANY_FORMS,
+    COMPANY_FORMS_CASED,
+    COMPANY_NOUNS,
+    NON_PARTY_HEADS,
+    ORGANISATION_HEADS,
+    PLATFORMS,
+    PUBLIC_BODY_HEADS,
+    PUBLIC_BODY_NOUNS,
+    STATE_WORDS,
+)
+from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+
+PERSON, ORG, UNKNOWN = "PERSON", "ORG", "?"
+_IRREGULAR_DEMONYMS = frozenset(
+    "british english french dutch german swiss chinese japanese turkish polish spanish danish swedish "
+    "finnish irish scottish welsh greek czech thai arab israeli iraqi kuwaiti saudi pakistani".split()
+)
+_OPEN_QUOTES = '“«„"‘'
+_CLOSE_QUOTES = '”»"’'
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    label: str
+    source: str = "ner"
+    hint: str | None = None  # schema suggested by a pattern
+    position: tuple[str, int, int] | None = None
+
+
+@dataclass
+class _Surface:
+    form: str
+    votes: Counter = field(default_factory=Counter)
+    hints: Counter = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[tuple[str, int, int]] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[str]:
+        return tokens(self.form)
+
+
+# -- public entry point ----------------------------------------------------------------------------
+
+
+def run(ctx: DocContext) -> None:
+    """Fill ``ctx.parties`` and ``ctx.mentions`` (sorted)."""
+    if ctx.language == "ru":
+        _russian(ctx)
+    else:
+        _english(ctx)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+# -- English: candidates ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    name = {"POS": "PROPN", "IS_SENT_START": False, "OP": "+"}
+    caps = {"POS": "PROPN", "OP": "+"}
+    quote = {"ORTH": {"IN": list(_OPEN_QUOTES)}, "OP": "?"}
+    forms = sorted(f for f in COMPANY_FORMS_CASED if f.isascii())
+    m = Matcher(vocab)
+    m.add(
+        "COMPANY", [[{"ORTH": {"IN": forms}}, quote, caps], [caps, {"ORTH": {"IN": forms}}]], greedy="LONGEST"
+    )
+    m.add(
+        "APPOS_BODY",
+        [[{"LOWER": {"IN": sorted(PUBLIC_BODY_NOUNS)}}, {"ORTH": ","}, quote, caps]],
+        greedy="LONGEST",
+    )
+    m.add(
+        "APPOS_COMPANY",
+        [[{"LOWER": {"IN": sorted(COMPANY_NOUNS)}}, {"ORTH": ",", "OP": "?"}, quote, caps]],
+        greedy="LONGEST",
+    )
+    m.add(
+        "ADDRESSEE",
+        [
+            [{"LEMMA": "tell"}, {"LOWER": "the", "OP": "?"}, name],
+            [{"LOWER": "according"}, {"LOWER": "to"}, {"LOWER": "the", "OP": "?"}, name],
+            [{"TAG": "VBN"}, {"LOWER": "by"}, {"LOWER": "the", "OP": "?"}, name],
+            [
+                {"LOWER": {"IN": ["comment", "comments", "interview", "statement"]}},
+                {"LOWER": {"IN": ["to", "with"]}},
+                {"LOWER": "the", "OP": "?"},
+                name,
+            ],
+        ],
+        greedy="LONGEST",
+    )
+    given = {"POS": "PROPN", "IS_TITLE": True}
+    m.add(
+        "TITLED_PERSON",
+        [
+            [
+                {"LOWER": {"IN": sorted(ROLE_HEADS)}, "IS_TITLE": True},
+                {"ORTH": ",", "OP": "?"},
+                given,
+                given,
+                {**given, "OP": "?"},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    return m
+
+
+def _ner_candidates(doc: Any) -> list[_Cand]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            out.append(_Cand(ent.start_char, ent.end_char, PERSON))
+        elif ent.label_ == "ORG":
+            out.append(_Cand(ent.start_char, ent.end_char, ORG))
+    return out
+
+
+def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
+    out = []
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        rule = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        if rule == "COMPANY":
+            out.append(_Cand(span.start_char, span.end_char, ORG, "rule", "Company"))
+            continue
+        if rule == "TITLED_PERSON":  # "Deputy Head, Jane Roe": a title right before a name
+            first = start + 2 if span[1].text == "," else start + 1
+            out.append(_Cand(doc[first].idx, span.end_char, PERSON, "rule"))
+            continue
+        # keep only the trailing run of proper nouns (the name itself)
+        i = end
+        while i > start and doc[i - 1].pos_ == "PROPN":
+            i -= 1
+        i, end = _grow_hyphens(doc, i, end)
+        if i > 0 and doc[i - 1].text == "The" and not _sentence_initial(doc, doc[i - 1].idx):
+            i -= 1
+        name = doc[i:end]
+        if not len(name):
+            continue
+        hint = {"APPOS_BODY": "PublicBody", "APPOS_COMPANY": "Company"}.get(rule)
+        label = ORG if hint else UNKNOWN
+        out.append(_Cand(name.start_char, name.end_char, label, "rule", hint))
+    for m in re.finditer(
+        r"(?m)^[ \t]*(?:Source|Publisher|Published by)[ \t]*:[ \t]*([^\n]{2,80}?)[ \t]*$", ctx.text
+    ):
+        out.append(_Cand(m.start(1), m.end(1), ORG, "publisher"))
+    return out
+
+
+def _grow_hyphens(doc: Any, i: int, j: int) -> tuple[int, int]:
+    """Widen a token range over hyphen joins written without spaces ("SPARK-Interfax")."""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    while (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].pos_ == "PROPN"
+    ):
+        j += 2
+    return i, j
+
+
+# -- English: tidying a candidate ------------------------------------------------------------------
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_role_word(word: str) -> bool:
+    w = word.lower().strip(",.")
+    return w in ROLE_HEADS or w in ROLE_MODIFIERS
+
+
+def _refine(ctx: DocContext, doc: Any, c: _Cand) -> list[_Cand]:
+    """Tidy a candidate span; may split it in two (possessives, "A and B") or drop it."""
+    text = ctx.text
+    keep_article = (
+        c.label != PERSON and text[c.start : c.start + 4] == "The " and not _sentence_initial(doc, c.start)
+    )
+    c.start, c.end = clean_bounds(text, c.start, c.end, keep_article=keep_article)
+    if c.end <= c.start:
+        return []
+    # a possessive inside the span: "Meduza's Venezuela", "Ionov's Anti-Globalization Movement"
+    m = re.search(r"['’]s\s", text[c.start : c.end])
+    if m:
+        left = _Cand(
+            c.start, c.start + m.start(), UNKNOWN if c.label == PERSON else c.label, c.source, c.hint
+        )
+        right = _Cand(c.start + m.end(), c.end, ORG, c.source, c.hint)
+        out = _refine(ctx, doc, left)
+        if _head_word(text[right.start : right.end]) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS:
+            out += _refine(ctx, doc, right)
+        return out
+    span = _tokens_in(doc, c.start, c.end)
+    if span is None:
+        return []
+    if c.label == PERSON:
+        c = _refine_person(ctx, doc, c, span)
+    elif c.label == ORG:
+        c = _refine_org(ctx, doc, c, span)
+    if c.end <= c.start:
+        return []
+    c.start, c.end = clean_bounds(text, c.start, c.end, keep_article=text[c.start : c.start + 4] == "The ")
+    return [c] if c.end > c.start else []
+
+
+def _sentence_initial(doc: Any, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span[0]
+    return tok.is_sent_start or tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_quote
+
+
+def _refine_person(ctx: DocContext, doc: Any, c: _Cand, span: Any) -> _Cand:
+    toks = list(span)
+    # title words inside the entity: "Deputy Minister John Doe"
+    i = 0
+    while i < len(toks) - 1 and (_is_role_word(toks[i].text) or toks[i].text.lower() in HONORIFICS):
+        i += 1
+    # trailing words that are not part of a name: "John Doe told"
+    j = len(toks)
+    while j > i and not (
+        toks[j - 1].text[:1].isupper() or toks[j - 1].text in {"-", "al", "bin", "de", "van", "von"}
+    ):
+        j -= 1
+    if j <= i:
+        return _Cand(c.start, c.start, c.label)
+    first, last = toks[i], toks[j - 1]
+    # a name cut short by the model: "Dean Sterling| Jones"
+    k = last.i + 1
+    while (
+        k < len(doc)
+        and doc[k].pos_ == "PROPN"
+        and doc[k].is_title
+        and not doc[k - 1].whitespace_.count("\n")
+        and doc[k - 1].whitespace_
+        and doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP")
+        and k - first.i < 4
+    ):
+        k += 1
+    last = doc[k - 1]
+    c.start, c.end = first.idx, last.idx + len(last.text)
+    c.position = _title_before(ctx, doc, first.i) or (
+        (span[:i].text, toks[0].idx, toks[i - 1].idx + len(toks[i - 1].text))
+        if i and _is_role_word(toks[i - 1].text)
+        else None
+    )
+    return c
+
+
+def _title_before(ctx: DocContext, doc: Any, i: int) -> tuple[str, int, int] | None:
+    """The capitalised title right before a name ("First Deputy Foreign Minister", "FSB Director",
+    "Acme's Deputy Head,"): a run of capitalised words ending with a role word."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    end = j
+    if end < 0 or not doc[end].text[:1].isupper() or doc[end].text.lower() not in ROLE_HEADS:
+        return None
+    while (
+        j - 1 >= 0
+        and "\n" not in doc[j - 1].whitespace_
+        and (doc[j - 1].is_title or doc[j - 1].is_upper)
+        and doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+        and doc[j - 1].text.lower() not in HONORIFICS
+    ):
+        j -= 1
+    if j - 1 >= 0 and doc[j - 1].text in ("'s", "’s"):
+        pass  # "Acme's Deputy Head": the owner is a party of its own
+    start, stop = doc[j].idx, doc[end].idx + len(doc[end].text)
+    return ctx.text[start:stop], start, stop
+
+
+def _refine_org(ctx: DocContext, doc: Any, c: _Cand, span: Any) -> _Cand:
+    first, last = span[0], span[-1]
+    # "Foundation for [the Protection of ...]": the model dropped the head noun
+    j = first.i
+    if (
+        j >= 2
+        and doc[j - 1].lower_ in ("for", "of")
+        and doc[j - 2].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+        and doc[j - 2].is_title
+    ):
+        j -= 2
+    elif (
+        j >= 3
+        and doc[j - 1].lower_ == "the"
+        and doc[j - 2].lower_ in ("for", "of")
+        and doc[j - 3].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+        and doc[j - 3].is_title
+    ):
+        j -= 3
+    # adjacent capitalised proper nouns the model left out ("RIA [FAN]"), and a mid-sentence "The"
+    while (
+        j >= 1
+        and doc[j - 1].pos_ == "PROPN"
+        and (doc[j - 1].is_upper or doc[j - 1].is_title)
+        and not doc[j - 1].whitespace_.count("\n")
+        and not _is_role_word(doc[j - 1].text)
+        and lookup_territory(doc[j - 1].text) is None
+        and not doc[j - 1].is_sent_start
+    ):
+        j -= 1
+    if (
+        j >= 1
+        and doc[j - 1].text == "The"
+        and not _sentence_initial(doc, doc[j - 1].idx)
+        and doc[j].text != "The"
+    ):
+        j -= 1
+    k = last.i + 1
+    if k < len(doc) and doc[k].text in COMPANY_FORMS_CASED:
+        k += 1
+    # "Movement [of Russia]": the model stopped at a place name that belongs to the name
+    if (
+        last.lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+        and k + 1 < len(doc)
+        and doc[k].lower_ in ("of", "for")
+    ):
+        m = k + 1
+        if doc[m].lower_ == "the" and m + 1 < len(doc):
+            m += 1
+        n = m
+        while (
+            n < len(doc) and doc[n].pos_ == "PROPN" and doc[n].is_title and "\n" not in doc[n - 1].whitespace_
+        ):
+            n += 1
+        if n > m:
+            k = n
+    c.start, c.end = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
+    if last.text == "(" or "(" in ctx.text[c.start : c.end]:
+        c.end = c.start + ctx.text[c.start : c.end].index("(")
+    return c
+
+
+def _head_word(name: str) -> str:
+    """The head noun of an English organisation name: the word before "of"/"for", else the last."""
+    words = tokens(name)
+    for i, w in enumerate(words):
+        if w.lower() in ("of", "for", "on") and i > 0:
+            return words[i - 1].lower().strip(",")
+    return words[-1].lower().strip(",") if words else ""
+
+
+# -- English: filters ------------------------------------------------------------------------------
+
+
+def _keep(ctx: DocContext, doc: Any, c: _Cand) -> bool:
+    form = ctx.text[c.start : c.end]
+    words = tokens(form)
+    if not words or len(form) < 2 or not is_name_like(form) or len(words) > 10:
+        return False
+    if _is_place(form) or _is_place(re.sub(r"^the\s+", "", form, flags=re.I)):
+        return False
+    head = words[-1].lower()
+    if head in NON_PARTY_HEADS or _head_word(form) in NON_PARTY_HEADS:
+        return False
+    if len(words) == 1 and (head in PLATFORMS or head in COMPANY_FORMS or head in HONORIFICS):
+        return False
+    if all(_is_role_word(w) or w.lower() in HONORIFICS for w in words):
+        return False
+    span = _tokens_in(doc, c.start, c.end)
+    if span is not None and len(span) == 1 and span[0].pos_ not in ("PROPN",) and not is_acronym(form):
+        return False
+    if span is not None and c.label == PERSON and any(t.pos_ == "VERB" for t in span):
+        return False
+    if c.hint is None and not _org_head(words) and _inside_longer_quote(ctx.text, c.start, c.end):
+        return False
+    return True
+
+
+def _is_place(name: str) -> bool:
+    """Countries, their regions and cities are not parties (supranational bodies such as the UN are)."""
+    t = lookup_territory(name)
+    return t is not None and (t.is_country or t.is_jurisdiction or t.parent is not None)
+
+
+def _inside_longer_quote(text: str, start: int, end: int) -> bool:
+    """A name inside quotation marks that hold more than the name is part of a title or a
+    quoted phrase ("A Dialogue of Nations: ..."), not a party."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    opens = [i for i, ch in enumerate(before) if ch in "“«"]
+    closes = [i for i, ch in enumerate(before) if ch in "”»"]
+    if not opens or (closes and closes[-1] > opens[-1]):
+        return False
+    q_start = line_start + opens[-1] + 1
+    q_end = min([i for i in (text.find("”", end), text.find("»", end)) if i != -1], default=-1)
+    if q_end == -1:
+        return False
+    inner = text[q_start:q_end].strip(QUOTES + " ,.;:")
+    return len(inner) > (end - start) + 2 and len(tokens(inner)) <= 15
+
+
+# -- English: grouping surface forms into parties --------------------------------------------------
+
+
+def _qualifier(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split a leading country qualifier: "Russian Justice Ministry" -> ("ru", ["Justice", "Ministry"])."""
+    if len(words) < 3 and not (
+        len(words) == 2 and words[1].lower() in PUBLIC_BODY_HEADS | ORGANISATION_HEADS
+    ):
+        return None, words
+    if len(words) >= 3 and words[-2].lower() == "of" and _territory_code(words[-1]):
+        return _territory_code(words[-1]), words[:-2]
+    first = re.sub(r"['’]s$", "", words[0])
+    code = _territory_code(first)
+    if code is None:
+        return None, words
+    return code, words[1:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _territory_code(word: str) -> str | None:
+    t = lookup_territory(word)
+    if t is not None:
+        return str(t.code)
+    low = word.lower()
+    if low in _IRREGULAR_DEMONYMS:
+        return low
+    for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (2, "a"), (3, "a"), (1, "y"), (3, "e")):
+        if len(word) > cut + 3 and word.endswith(("n", "an", "ian", "ese", "i", "ish")):
+            t = lookup_territory(word[:-cut] + add)
+            if t is not None:
+                return str(t.code)
+    return None
+
+
+class _Groups:
+    """Union-find over surface forms."""
+
+    def __init__(self, forms: list[str]):
+        self.parent = {f: f for f in forms}
+
+    def find(self, f: str) -> str:
+        while self.parent[f] != f:
+            self.parent[f] = self.parent[self.parent[f]]
+            f = self.parent[f]
+        return f
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _is_personish(s: _Surface) -> bool:
+    return s.votes[PERSON] > s.votes[ORG] and not s.hints
+
+
+def _org_head(words: list[str]) -> bool:
+    return _head_word(" ".join(words)) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS or has_company_form(
+        " ".join(words)
+    )
+
+
+def _link_loose_acronyms(orgs: list[_Surface], groups: _Groups) -> None:
+    """Acronyms of names in another language ("FSB" for the Federal Security Service): same first
+    letter and one letter per content word; the nearest full name before the acronym wins."""
+    sizes = Counter(groups.find(s.form) for s in orgs)
+    for b in orgs:
+        if not is_acronym(b.form) or sizes[groups.find(b.form)] > 1:
+            continue
+        letters = b.form.replace(".", "")
+        first_b = min(b.spans)[0]
+        best, best_at = None, -1
+        for a in orgs:
+            words = [w for w in a.words if w.lower() not in ("of", "for", "the", "and")]
+            if is_acronym(a.form) or len(words) != len(letters) or words[0][0] != letters[0]:
+                continue
+            before = [st for st, _ in a.spans if st < first_b]
+            if before and max(before) > best_at:
+                best, best_at = a, max(before)
+        if best is not None:
+            groups.union(best.form, b.form)
+
+
+def _link_surfaces(surfaces: dict[str, _Surface], groups: _Groups) -> None:
+    items = sorted(surfaces.values(), key=lambda s: -len(s.form))
+    persons = [s for s in items if _is_personish(s) and len(s.words) >= 2 and not _org_head(s.words)]
+    # short forms of people: "Doe", "Sterling Jones" -> "John Sterling Jones"
+    for s in items:
+        if s in persons or (len(s.words) > 1 and _org_head(s.words)):
+            continue
+        matches = [p for p in persons if len(s.words) < len(p.words) and p.words[-len(s.words) :] == s.words]
+        if matches:
+            best = max(matches, key=lambda p: len(p.spans))
+            groups.union(best.form, s.form)
+    orgs = [s for s in items if s not in persons]
+    cores: dict[str, list[tuple[str | None, _Surface]]] = defaultdict(list)
+    for s in orgs:
+        code, core = _qualifier(s.words)
+        cores[fold(re.sub(r"^the\s+", "", strip_company_form(" ".join(core)), flags=re.I))].append((code, s))
+    for members in cores.values():
+        codes = {c for c, _ in members if c}
+        if len(codes) <= 1:
+            for _, s in members[1:]:
+                groups.union(members[0][1].form, s.form)
+    for a in orgs:
+        for b in orgs:
+            if a is b or len(a.form) <= len(b.form):
+                continue
+            aw, bw = a.words, b.words
+            stripped_a = tokens(strip_company_form(a.form))
+            prefix = (
+                len(bw) >= 2
+                and aw[: len(bw)] == bw
+                and len(aw) > len(bw) + 1
+                and aw[len(bw)].lower() in ("of", "for")
+            )
+            bare_a, bare_b = re.sub(r"^The\s+", "", a.form), re.sub(r"^The\s+", "", b.form)
+            if (
+                prefix
+                or stripped_a == bw
+                or short_form_of(bare_b, bare_a)
+                or (is_acronym(b.form) and acronym_matches(b.form, a.form))
+                or (len(aw) == len(bw) >= 2 and fuzz.ratio(fold(a.form), fold(b.form)) >= 92)
+            ):
+                groups.union(a.form, b.form)
+    _link_loose_acronyms(orgs, groups)
+
+
+_PAREN = re.compile(
+    r"^\s*[\(\[]\s*(?:the\s+)?([^()\[\]\n]{2,90}?)\s*(?:,\s*for short|,\s*or\s+\w+\s+for short)?\s*[\)\]]"
+)
+_ACRONYM_BEFORE = re.compile(r"\b([A-ZА-Я][A-ZА-Я&\.]{1,9})\s*[\(\[]\s*$")
+_KNOWN_AS = re.compile(
+    r"^\s*[,—–-]?\s*(?:which is |that is |also |is |are )?(?:commonly |widely |better |also )?"
+    r"known (?:as|by (?:the|its) (?:acronym|abbreviation|initials)(?: of its [\w\s-]{1,30}? name)?)"
+    r"\s+(?:the\s+)?([A-ZА-Я][A-ZА-Я&\.-]{1,9})\b"
+)
+
+
+def _alias_candidates(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, _Cand]]:
+    """Abbreviations and long forms defined next to a name: "X (ABC)", "X (ABC, for short)",
+    "ABC [X]", "X - known by the acronym ABC", "X (Russia's Federal Y Service)"."""
+    text = ctx.text
+    out = []
+    for c in cands:
+        after = text[c.end : c.end + 200]
+        m = _PAREN.match(after) or _KNOWN_AS.match(after)
+        if m:
+            s, e = c.end + m.start(1), c.end + m.end(1)
+            inner = text[s:e]
+            poss = re.match(r"^[A-ZА-Я][\w.]*['’]s\s+", inner)
+            if poss:
+                s += poss.end()
+            inner = text[s:e]
+            if is_acronym(inner) or (
+                len(tokens(inner)) >= 2
+                and is_name_like(inner)
+                and _head_word(inner) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+            ):
+                out.append((c, _Cand(s, e, c.label, "rule", c.hint)))
+        m = _ACRONYM_BEFORE.search(text[max(0, c.start - 14) : c.start])
+        if m and c.label != PERSON and text[c.end : c.end + 2].strip()[:1] in ")]":
+            s = max(0, c.start - 14) + m.start(1)
+            out.append((c, _Cand(s, s + len(m.group(1)), c.label, "rule", c.hint)))
+    return out
+
+
+_OUR = re.compile(
+    r"\bour (?:own )?(?:legal entity|company|publisher|parent company|organi[sz]ation|newsroom|outlet)"
+    r"\s*,?\s*$",
+    re.I,
+)
+
+
+def _publisher_links(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, _Cand]]:
+    """The document's own publisher ("Source: X") is the "we" of the text: "our legal entity, X Ltd"."""
+    publisher = next((c for c in cands if c.source == "publisher"), None)
+    if publisher is None:
+        return []
+    return [
+        (publisher, c)
+        for c in cands
+        if c is not publisher and _OUR.search(ctx.text[max(0, c.start - 40) : c.start])
+    ]
+
+
+def _schema(surfs: list[_Surface]) -> str:
+    votes: Counter = Counter()
+    hints: Counter = Counter()
+    longest = max(surfs, key=lambda s: (len(s.words), len(s.spans)))
+    words = longest.words
+    for s in surfs:
+        hints.update(s.hints)
+        if len(s.words) == len(words):  # short forms ("Doe") are the ones the model mislabels
+            votes.update(s.votes)
+    if "Company" in hints or any(has_company_form(s.form) for s in surfs):
+        return "Company"
+    if "PublicBody" in hints:
+        return "PublicBody"
+    heads = {_head_word(s.form) for s in surfs if len(s.words) > 1}
+    if heads & PUBLIC_BODY_HEADS:
+        return "PublicBody"
+    if heads & COMMITTEE_HEADS and any(w.lower() in STATE_WORDS for s in surfs for w in s.words):
+        return "PublicBody"
+    if votes[PERSON] > votes[ORG] and len(words) >= 2 and not heads & ORGANISATION_HEADS:
+        return "Person"
+    return "Organization"
+
+
+def _english(ctx: DocContext) -> None:
+    doc = ctx.nlp_doc
+    if doc is None:
+        from casegraph.extract import segment
+
+        segment.run(ctx)
+        doc = ctx.nlp_doc
+    limit = len(doc.text)
+    raw = _ner_candidates(doc) + _rule_candidates(ctx, doc)
+    cands = [r for c in raw for r in _refine(ctx, doc, c) if _keep(ctx, doc, r)]
+    cands = _split_coordinated(ctx, cands)
+    links = _alias_candidates(ctx, cands) + _publisher_links(ctx, cands)
+    surfaces: dict[str, _Surface] = {}
+
+    def add(c: _Cand) -> _Surface:
+        form = ctx.text[c.start : c.end]
+        s = surfaces.setdefault(form, _Surface(form))
+        if c.label != UNKNOWN:
+            s.votes[c.label] += 1
+        if c.hint:
+            s.hints[c.hint] += 1
+        s.spans.append((c.start, c.end))
+        s.sources.add(c.source)
+        if c.position:
+            s.positions.append(c.position)
+        return s
+
+    for c in cands:
+        add(c)
+    pairs = [(add(a).form, add(b).form) for a, b in links if is_name_like(ctx.text[b.start : b.end])]
+    groups = _Groups(list(surfaces))
+    for a, b in pairs:
+        groups.union(a, b)
+    _link_surfaces(surfaces, groups)
+    clusters: dict[str, list[_Surface]] = defaultdict(list)
+    for form, s in surfaces.items():
+        clusters[groups.find(form)].append(s)
+    _build_parties(ctx, clusters, limit)
+
+
+def _split_coordinated(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
+    """ "A and B" tagged as one organisation, where A or B is named on its own elsewhere."""
+    forms = {ctx.text[c.start : c.end] for c in cands}
+    out = []
+    for c in cands:
+        form = ctx.text[c.start : c.end]
+        m = re.search(r"\s+and\s+", form)
+        if m and (form[: m.start()] in forms or form[m.end() :] in forms):
+            out.append(_Cand(c.start, c.start + m.start(), c.label, c.source, c.hint))
+            out.append(_Cand(c.start + m.end(), c.end, c.label, c.source, c.hint))
+        else:
+            out.append(c)
+    return out
+
+
+def _build_parties(ctx: DocContext, clusters: dict[str, list[_Surface]], limit: int) -> None:
+    specs = []
+    org_words = {
+        w
+        for surfs in clusters.values()
+        for s in surfs
+        if len(s.words) > 1 and _org_head(s.words)
+        for w in s.words
+        if w[:1].isupper()
+    }
+    for surfs in clusters.values():
+        schema = _schema(surfs)
+        forms = {s.form for s in surfs}
+        if schema == "Person":
+            for s in list(surfs):
+                if len(s.words) >= 2:
+                    forms.add(s.words[-1])  # the surname alone
+        if (
+            all(s.sources == {"rule"} and not s.hints for s in surfs)
+            and len(surfs) == 1
+            and len(surfs[0].spans) < 2
+            and len(surfs[0].words) > 3
+        ):
+            continue  # a long capitalised run that only a loose pattern found
+        if schema == "Person" and sum(len(s.spans) for s in surfs) == 1 and surfs[0].words[0] in org_words:
+            continue
+        specs.append((schema, surfs, forms))
+    # one regex over every surface form, longest first, so each occurrence is a mention
+    owner: dict[str, int] = {}
+    for idx, (_, surfs, forms) in enumerate(specs):
+        for f in forms:
+            if f not in owner or any(s.form == f for s in surfs):
+                owner[f] = idx
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if owner:
+        alternatives = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        for m in pattern.finditer(ctx.text, 0, limit):
+            found[owner[m.group(0)]].append((m.start(), m.end()))
+    used_keys: set[str] = set()
+    for idx, (schema, surfs, _forms) in enumerate(specs):
+        spans = found.get(idx) or [sp for s in surfs for sp in s.spans]
+        names = [s for s in surfs if not is_acronym(s.form)] or surfs
+        best = max(names, key=lambda s: (len(s.words), len(s.spans), -min(s.spans)[0]))
+        key = party_key(best.form)
+        while key in used_keys:
+            key += "_"
+        used_keys.add(key)
+        first = min(best.spans)
+        aliases = []
+        for s in sorted(surfs, key=lambda s: min(s.spans)):
+            if s.form != best.form:
+                aliases.append((s.form, Span(*min(s.spans))))
+        rule_only = all(s.sources == {"rule"} for s in surfs)
+        confidence = 0.65 if rule_only else 0.8
+        if len(spans) >= 3:
+            confidence += 0.1
+        party = Party(
+            key=key,
+            schema=schema,
+            name=best.form,
+            name_span=Span(*first),
+            aliases=aliases,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+        seen_pos = set()
+        for s in surfs:
+            for title, ps, pe in s.positions:
+                if fold(title) not in seen_pos and schema == "Person":
+                    seen_pos.add(fold(title))
+                    party.props.append(("position", title, Span(ps, pe)))
+        for start, end in sorted(set(spans)):
+            mention = PartyMention(start, end, ctx.text[start:end], key)
+            party.mentions.append(mention)
+            ctx.mentions.append(mention)
+        ctx.parties[key] = party
+
+
+# -- Russian ---------------------------------------------------------------------------------------
+
+_RU_PUBLIC_HEADS = frozenset(
+    """министерство минюст мид минфин служба агентство ведомство департамент управление комитет
+    комиссия прокуратура суд дума совет правительство администрация инспекция госдума кремль
+    полиция налоговая""".split()
+)
+
+
+def _russian(ctx: DocContext) -> None:
+    from natasha import Doc
+
+    from casegraph.extract.nlp import russian
+
+    tools = russian()
+    doc = Doc(ctx.text)
+    doc.segment(tools.segmenter)
+    doc.tag_morph(tools.morph)
+    doc.tag_ner(tools.ner)
+    groups: dict[str, dict[str, Any]] = {}
+    persons: dict[str, str] = {}  # surname normal form -> group key
+    order: list[tuple[str, int, int, str]] = []
+    for span in doc.spans:
+        if span.type not in ("PER", "ORG"):
+            continue
+        span.normalize(tools.vocab)
+        start, end = clean_bounds(ctx.text, span.start, span.stop, keep_article=True)
+        if (
+            ctx.text.count("«", start, end) > ctx.text.count("»", start, end)
+            and ctx.text[end : end + 1] == "»"
+        ):
+            end += 1
+        if end <= start:
+            continue
+        if span.type == "PER":
+            normal = span.normal or ctx.text[start:end]
+            words = normal.split()
+            if len(words) == 1 and words[0].lower() in persons:
+                key = persons[words[0].lower()]
+            else:
+                key = "per:" + normal.lower()
+                if len(words) >= 2:
+                    persons.setdefault(words[-1].lower(), key)
+            groups.setdefault(key, {"schema": "Person", "names": Counter()})["names"][normal] += 1
+        else:
+            normal = _ru_org_normal(span, tools.vocab, ctx.text[start:end])
+            key = "org:" + normal.lower()
+            group = groups.setdefault(key, {"schema": _ru_org_schema(normal), "names": Counter()})
+            group["names"][normal] += 1
+        order.append((key, start, end, ctx.text[start:end]))
+    for key, group in groups.items():
+        names: Counter = group["names"]
+        best = max(names, key=lambda n: (len(n.split()), names[n]))
+        pkey = party_key(best)
+        spans = [(s, e, t) for k, s, e, t in order if k == key]
+        party = Party(
+            key=pkey,
+            schema=group["schema"],
+            name=best,
+            name_span=Span(spans[0][0], spans[0][1]),
+            aliases=[(n, Span(*_first_span(order, key, n))) for n in names if n != best],
+            confidence=0.9 if len(spans) >= 3 else 0.8,
+        )
+        for s, e, t in spans:
+            mention = PartyMention(s, e, t, pkey)
+            party.mentions.append(mention)
+            ctx.mentions.append(mention)
+        if pkey in ctx.parties:
+            ctx.parties[pkey].mentions.extend(party.mentions)
+        else:
+            ctx.parties[pkey] = party
+
+
+def _first_span(order: list[tuple[str, int, int, str]], key: str, normal: str) -> tuple[int, int]:
+    """Where an alias (a normal form) was first seen: the first mention of the party whose text
+    starts like it (inflection only changes endings)."""
+    stem = normal[: max(3, len(normal) - 3)].lower()
+    for k, s, e, t in order:
+        if k == key and t.lower().startswith(stem):
+            return s, e
+    return next((s, e) for k, s, e, _ in order if k == key)
+
+
+def _ru_org_normal(span: Any, vocab: Any, surface: str) -> str:
+    """Nominative form of an organisation name: only the head (first) word is inflected for case
+    in Russian names like "Министерства юстиции", so only it is lemmatised."""
+    toks = span.tokens
+    if not toks:
+        return span.text
+    first = toks[0]
+    if first.text.isupper() or any(q in surface for q in '«"'):
+        return surface
+    first.lemmatize(vocab)
+    lemma = first.lemma or first.text
+    if first.text[:1].isupper():
+        lemma = lemma[:1].upper() + lemma[1:]
+    rest = surface[len(first.text) :]
+    return (lemma + rest).strip()
+
+
+def _ru_org_schema(name: str) -> str:
+    low = name.lower()
+    words = low.split()
+    if words and (words[0].strip('«"') in COMPANY_FORMS or words[-1] in COMPANY_FORMS):
+        return "Company"
+    if words and words[0] in _RU_PUBLIC_HEADS:
+        return "PublicBody"
+    return "Organization"

@@ -1,0 +1,78 @@
+"""Head nouns and legal-form markers that tell what kind of organisation a name denotes."""
+
+# A name headed by one of these is a state body (FtM PublicBody).
+PUBLIC_BODY_HEADS = frozenset(
+    """ministry ministries agency service department bureau inspectorate directorate administration
+    government parliament duma senate assembly council court tribunal prosecutor prosecutor's procuracy
+    police gendarmerie guard army navy military embassy consulate office cabinet presidency kremlin
+    treasury customs commissariat rosgvardia legislature congress""".split()
+)
+# "Committee"/"Commission" name a state body only with one of these words in the name.
+STATE_WORDS = frozenset(
+    """state federal investigative parliamentary election electoral central national government
+    governmental european presidential regional municipal city public""".split()
+)
+COMMITTEE_HEADS = frozenset({"committee", "commission"})
+
+# Common nouns that introduce a state body in an apposition ("the censorship agency, X").
+PUBLIC_BODY_NOUNS = frozenset(
+    """agency ministry regulator watchdog service department bureau inspectorate authority authorities
+    directorate body court prosecutor's prosecutors police""".split()
+)
+COMPANY_NOUNS = frozenset("company firm business corporation enterprise contractor subsidiary".split())
+
+# Legal-form markers (before or after the name) that make a name a Company.
+COMPANY_FORMS = frozenset(
+    """llc ltd ltd. limited inc inc. corp corp. co. plc gmbh ag sa s.a. sia ooo oao zao pao ao jsc ojsc
+    cjsc pjsc bv b.v. nv srl spa s.p.a. oy ab as a/s kg llp lp pte pty sarl sas pmc holding holdings
+    ооо оао зао пао ао нко ип""".split()
+)
+
+# Head nouns of organisations that are not state bodies (used to grow and classify names).
+ORGANISATION_HEADS = frozenset(
+    """foundation fund movement center centre institute association union society party front league
+    committee commission council network group alliance coalition federation organization organisation
+    club charity trust academy university school college bank corporation company project initiative
+    campaign times post news journal review media agency publication newspaper magazine radio tv
+    television channel broadcaster""".split()
+)
+
+# How legal forms are written in running text. Short forms count only in capitals ("AS", "SA"),
+# so the English words "as"/"co" never make a company.
+COMPANY_FORMS_CASED = frozenset(
+    {f.upper() for f in COMPANY_FORMS}
+    | {
+        "Ltd",
+        "Ltd.",
+        "Limited",
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Co.",
+        "GmbH",
+        "Holding",
+        "Holdings",
+        "Pte",
+        "Pty",
+        "Sarl",
+        "S.p.A.",
+        "B.V.",
+        "N.V.",
+        "S.A.",
+    }
+)
+
+# Heads of names that are places, events, works or products, never parties.
+NON_PARTY_HEADS = frozenset(
+    """hotel airport station square street avenue road bridge park stadium arena palace hall
+    conference forum summit festival exhibition expo olympics games championship cup tournament
+    prize award medal order war revolution treaty agreement act law constitution declaration protocol
+    day week month year river lake sea mountain island region province oblast krai district""".split()
+)
+
+# Platforms and generic networks: not parties of a case.
+PLATFORMS = frozenset(
+    """internet web facebook twitter x instagram youtube telegram whatsapp tiktok vkontakte vk
+    odnoklassniki linkedin google skype viber signal reddit""".split()
+)
