@@ -1,0 +1,466 @@
+"""Relations between parties → FtM interval entities (Directorship, Ownership, Membership,
+Employment, Representation, Associate, UnknownLink).
+
+Why this shape: a relation is stated by a few recurring grammatical frames around two names —
+a title before a name ("Agency Director X"), an apposition after it ("X, the founder of Y"), a
+relative clause ("Y, which was founded by X"), a verb ("X registered Y"). Each sentence is
+*masked*: every party mention becomes a placeholder such as ``⟨P3⟩`` (person) or ``⟨O5⟩``
+(organisation), so one readable regular expression per frame covers any names, coordinated
+lists ("lawyers A and B") and both English and Russian, with or without a spaCy parse.
+The frames and the role vocabulary (:mod:`casegraph.extract.vocab.roles`) are generic; nothing
+here knows about a particular case.
+
+The masking helpers are shared by :mod:`designations` and :mod:`events`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
+from casegraph.extract.vocab import roles as V
+
+# ------------------------------------------------------------------------------------------
+# Shared helpers: sentences, masking, drafts, pronouns
+# ------------------------------------------------------------------------------------------
+
+# a stop followed by a capitalised word, or a line break (abbreviations such as "U.S." stay inside)
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«“\"'A-ZА-ЯЁ])|\n")
+SLOT = r"⟨[PO]\d+⟩"
+PSLOT = r"⟨P\d+⟩"
+OSLOT = r"⟨O\d+⟩"
+# A coordinated list of slots of one kind: "⟨P1⟩ and ⟨P2⟩", "⟨P1⟩, ⟨P2⟩, and former X ⟨P3⟩".
+NOSTOP = r"(?:[^⟨.;]|\.(?=\S))"  # any character but a sentence stop or a name slot
+_GLUE = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)(?:[A-ZА-Я][\w.-]*\s+){0,3}"
+
+
+def plist(slot: str) -> str:
+    return rf"{slot}(?:{_GLUE}{slot})*"
+
+
+def sentences_of(ctx: DocContext) -> list[Sentence]:
+    """The document's sentences; a plain punctuation split when no segmenter ran."""
+    if ctx.sentences:
+        return ctx.sentences
+    out, pos = [], 0
+    for brk in [*(m.end() for m in _SENT_END.finditer(ctx.text)), len(ctx.text)]:
+        s, e = pos, brk
+        while s < e and ctx.text[s].isspace():
+            s += 1
+        while e > s and ctx.text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Sentence(s, e, ctx.text[s:e]))
+        pos = brk
+    return out
+
+
+def is_person(ctx: DocContext, key: str) -> bool:
+    party = ctx.parties.get(key)
+    return party is not None and party.schema == "Person"
+
+
+@dataclass
+class Masked:
+    """A sentence with party mentions replaced by placeholders, and the way back to offsets."""
+
+    sentence: Sentence
+    text: str
+    slots: list[PartyMention]
+    origin: list[int]  # masked character index → offset in ctx.text
+
+    def slot(self, token: str) -> PartyMention:
+        return self.slots[int(token[2:-1])]
+
+    def slots_in(self, chunk: str | None) -> list[PartyMention]:
+        return [self.slot(t) for t in re.findall(SLOT, chunk or "")]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in ctx.text of the masked range [start, end)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def mask(ctx: DocContext, sent: Sentence) -> Masked:
+    """Replace every (outermost, non-overlapping) party mention in the sentence by a placeholder."""
+    found = sorted(ctx.mentions_in(sent.start, sent.end), key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[PartyMention] = []
+    for m in found:
+        if m.party not in ctx.parties:
+            continue
+        if chosen and m.start < chosen[-1].end:
+            continue
+        chosen.append(m)
+    text, origin, pos = [], [], sent.start
+    for i, m in enumerate(chosen):
+        text.append(ctx.text[pos:m.start])
+        origin.extend(range(pos, m.start))
+        kind = "P" if is_person(ctx, m.party) else "O"
+        token = f"⟨{kind}{i}⟩"
+        text.append(token)
+        # every placeholder character maps into the mention, the last one to its last character
+        origin.extend([m.start] * (len(token) - 1) + [m.end - 1])
+        pos = m.end
+    text.append(ctx.text[pos:sent.end])
+    origin.extend(range(pos, sent.end))
+    return Masked(sent, "".join(text), chosen, origin)
+
+
+def masked_sentences(ctx: DocContext) -> Iterator[Masked]:
+    for sent in sentences_of(ctx):
+        yield mask(ctx, sent)
+
+
+def upsert(ctx: DocContext, key: str, schema: str, span: tuple[int, int], confidence: float) -> Draft:
+    """The draft with this key, created if new. A relation stated twice in a document is one draft:
+    later statements add their values (with their own spans) to it."""
+    for draft in ctx.drafts:
+        if draft.key == key:
+            draft.confidence = max(draft.confidence, confidence)
+            return draft
+    draft = Draft(key=key, schema=schema, span=Span(*span), confidence=confidence, origin="extract:relations")
+    ctx.drafts.append(draft)
+    return draft
+
+
+def add_text(draft: Draft, prop: str, value: str, start: int, end: int) -> None:
+    """Add a text value unless the draft already holds it (keeps roles and names unique)."""
+    value = " ".join(value.split())
+    if value and not any(v.prop == prop and v.value.lower() == value.lower() for v in draft.values):
+        draft.add(prop, value, start, end)
+
+
+def add_ref(draft: Draft, prop: str, mention: PartyMention) -> None:
+    if not any(v.prop == prop and v.ref and v.start == mention.start for v in draft.values):
+        draft.add(prop, mention.party, mention.start, mention.end, ref=True)
+
+
+def person_before(ctx: DocContext, offset: int, sentence: Sentence | None = None) -> PartyMention | None:
+    """Resolve "he"/"his": the first person named in the sentence before the pronoun (usually the
+    subject), else the last person named earlier in the paragraph."""
+    if sentence is not None:
+        for m in ctx.mentions_in(sentence.start, offset):
+            if is_person(ctx, m.party):
+                return m
+    para = ctx.text.rfind("\n\n", 0, offset)
+    for m in reversed(ctx.mentions_in(max(para, 0), offset)):
+        if is_person(ctx, m.party):
+            return m
+    return None
+
+
+def dates_near(ctx: DocContext, start: int, end: int) -> list[DateMention]:
+    return [d for d in ctx.dates if d.start >= start and d.end <= end]
+
+
+def _role_re() -> str:
+    words = []
+    for role in V.ALL_ROLES:
+        body = r"\s+".join(re.escape(w) for w in role.split())
+        # Russian titles inflect ("директора", "основателем"); English ones may be plural.
+        suffix = r"\w*" if re.search(r"[а-яё]", role) else r"(?:s|es)?"
+        words.append(body + suffix)
+    one = rf"(?:(?:{'|'.join(V.TITLE_MODIFIERS)})\s+)*(?:{'|'.join(words)})"
+    return rf"(?i:{one}(?:\s+(?:and|&|и)\s+{one})*)(?!\w)"
+
+
+ROLE = _role_re()
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[’']t|denied|не|никогда)\b", re.I)
+
+
+def split_roles(role: str) -> list[str]:
+    return [r.strip() for r in re.split(r"\s+(?:and|&|и)\s+", role) if r.strip()]
+
+
+# ------------------------------------------------------------------------------------------
+# Recording a relation
+# ------------------------------------------------------------------------------------------
+
+_PROPS = {
+    "Directorship": ("director", "organization", "role"),
+    "Ownership": ("owner", "asset", "role"),
+    "Membership": ("member", "organization", "role"),
+    "Employment": ("employee", "employer", "role"),
+    "Representation": ("agent", "client", "role"),
+    "Associate": ("person", "associate", "relationship"),
+    "UnknownLink": ("subject", "object", "role"),
+}
+
+
+def record(ctx: DocContext, schema: str, subj: PartyMention, obj: PartyMention, sent: Sentence,
+           role: tuple[str, int, int] | None = None, confidence: float = 0.7,
+           start_date: DateMention | None = None) -> Draft | None:
+    """Append (or extend) the relation draft linking ``subj`` to ``obj``."""
+    if subj.party == obj.party:
+        return None
+    if schema == "Associate" and not (is_person(ctx, subj.party) and is_person(ctx, obj.party)):
+        schema = "UnknownLink"
+    sp, op, rp = _PROPS[schema]
+    draft = upsert(ctx, f"rel:{schema}:{subj.party}:{obj.party}", schema, (sent.start, sent.end), confidence)
+    add_ref(draft, sp, subj)
+    add_ref(draft, op, obj)
+    if role:
+        add_text(draft, rp, role[0], role[1], role[2])
+    if start_date:
+        add_text(draft, "startDate", start_date.value, start_date.start, start_date.end)
+    return draft
+
+
+def record_role(ctx: DocContext, m: Masked, person: PartyMention, org: PartyMention, role_text: str,
+                r_start: int, r_end: int, confidence: float) -> None:
+    """Record one relation per coordinated role ("founder and director") of person at org."""
+    s, e = m.span(r_start, r_end)
+    for part in split_roles(role_text) or [role_text]:
+        kind = V.role_kind(part)
+        if kind is None:
+            continue
+        schema = "Directorship" if kind == "founder" else kind
+        role = "founder" if kind == "founder" else part.lower()
+        record(ctx, schema, person, org, m.sentence, (role, s, e), confidence)
+
+
+# ------------------------------------------------------------------------------------------
+# Frames
+# ------------------------------------------------------------------------------------------
+
+# "Agency Director ⟨P⟩", "⟨O⟩’s Deputy Head, ⟨P⟩", "First Deputy Foreign Minister ⟨P⟩"
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?P<org>{OSLOT})(?:['’]s)?[\s,]+)?(?P<title>(?:[A-ZА-Я][\w.-]*\s+){{0,4}}?{ROLE})\s*,?\s*$")
+# "⟨P⟩, the founder of ⟨O⟩", "⟨P⟩ — director of the X branch of ⟨O⟩", "⟨P⟩ as Vice President of ⟨O⟩"
+_APPOS_AFTER = re.compile(
+    rf"^\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
+    rf"(?:(?:the|a|an|its|his|her|their|also|now|then|currently)\s+)*"
+    rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?:of|at|for|in|with|от|в)\s+)?(?:the\s+)?"
+    rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{OSLOT})")
+# "⟨P⟩ as ⟨O⟩ Vice President"
+_AS_ORG_TITLE = re.compile(rf"^\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
+# "the founder of ⟨O⟩, ⟨P⟩"
+_ROLE_OF_ORG_PERSON = re.compile(
+    rf"(?P<role>{ROLE})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{OSLOT})\s*[,—–]\s*(?P<person>{PSLOT})")
+# "⟨O⟩, whose sole founder and director … is none other than ⟨P⟩"
+_WHOSE = re.compile(
+    rf"(?P<org>{OSLOT}){NOSTOP}{{0,30}}?\bwhose\s+(?P<role>(?:\w+\s+){{0,2}}?{ROLE}){NOSTOP}{{0,100}}?"
+    rf"\b(?:is|was|are|were)\s+(?:none\s+other\s+than\s+|also\s+)?(?P<person>{PSLOT})", re.I)
+# "⟨O⟩, which was founded by ⟨P⟩ (in March)"
+_FOUNDED_BY = re.compile(
+    rf"(?P<org>{OSLOT}){NOSTOP}{{0,40}}?\b(?:co-)?(?:founded|established|set\s+up|created|registered|launched)"
+    rf"\s+by\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<person>{SLOT})"
+    rf"|(?P<org_ru>{OSLOT}){NOSTOP}{{0,40}}?\b(?:основан\w*|создан\w*|учрежден\w*)\s+(?P<person_ru>{SLOT})",
+    re.I)
+# "⟨P⟩ founded/registered … ⟨O⟩"
+_FOUNDS = re.compile(
+    rf"(?P<person>{PSLOT})\s+(?:[a-z]\w*\s+){{0,2}}?(?P<verb>{V.FOUND_VERBS_EN}|{V.FOUND_VERBS_RU})\b"
+    rf"(?P<rest>(?:[^.;]|\.(?=\S))*)", re.I)
+# "his company, ⟨O⟩", "⟨P⟩'s non-profit, ⟨O⟩"
+_POSSESSIVE = re.compile(
+    rf"(?:\b(?P<pron>his|her|their|его|её|ее|их)|(?P<owner>{PSLOT})['’]s)\s+(?:own\s+|new\s+)?"
+    rf"(?P<noun>(?:{'|'.join(re.escape(n) for n in V.OWNED_ORG_NOUNS + V.LED_ORG_NOUNS)})"
+    rf"(?:\s+organi[sz]ation)?)\s*,?\s*(?:the\s+|a\s+)?(?P<org>{OSLOT})", re.I)
+# "⟨P⟩ and ⟨P⟩ were also honorary members of the ⟨O⟩"
+_MEMBERS = re.compile(
+    rf"(?P<members>{plist(PSLOT)})\s+(?:\w+\s+){{0,3}}?(?:is|was|are|were|became|become|remains?|"
+    rf"являлся|является|стал)\s+(?:also\s+|both\s+|now\s+|still\s+)?(?:an?\s+|the\s+)?"
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:members?|член\w*))\s+(?:of|in)?\s*(?:the\s+)?"
+    rf"(?:[\w.-]+\s+){{0,3}}?(?P<org>{OSLOT})", re.I)
+# "presented ⟨P⟩ with a certificate of honorary membership to their organization"
+_MEMBERSHIP_GIVEN = re.compile(
+    rf"\b(?:presented|gave|awarded|granted|offered|conferred)\s+(?:[\w.-]+\s+){{0,3}}?(?P<member>{PSLOT})"
+    rf"{NOSTOP}{{0,60}}?\b(?P<role>(?:honorary\s+)?membership)"
+    rf"(?:\s+(?:of|in|to)\s+(?:the\s+|their\s+|its\s+)?(?P<org>{OSLOT})?)?", re.I)
+# "lawyers ⟨P⟩ and ⟨P⟩ — who are representing ⟨O⟩’s interests"
+_REPRESENTS = re.compile(
+    rf"(?P<agents>{plist(PSLOT)})[\s,—–-]*(?:(?:who|which)\s+)?(?:(?:are|is|was|were|has|have)\s+)?"
+    rf"(?:been\s+)?(?:also\s+)?(?:represent\w*|представля\w*)\s+(?:the\s+interests\s+of\s+|интересы\s+)?"
+    rf"(?P<client>{SLOT})", re.I)
+_LINK = re.compile(
+    rf"(?P<subj>{SLOT})(?P<mid>{NOSTOP}{{0,90}}?)\b(?P<how>{'|'.join(V.LINK_PHRASES_EN + V.LINK_PHRASES_RU)})"
+    rf"\s+(?:[a-zа-я][\w-]*\s+){{0,2}}?(?P<obj>{SLOT})", re.I)
+_HELPED = re.compile(
+    rf"(?P<subj>{SLOT})\s+(?:[a-z]\w*\s+){{0,1}}?(?P<how>helped|assisted|aided|worked\s+with|"
+    rf"collaborated\s+with|partnered\s+with|cooperated\s+with|teamed\s+up\s+with|помог\w*|сотрудничал\w*)"
+    rf"\s+(?P<obj>{SLOT})", re.I)
+_COOPERATE = re.compile(
+    rf"\b(?P<how>(?:plans?|agreed|intends?|decided|promised|offered)\s+to\s+(?:cooperate|work|partner|"
+    rf"collaborate)\s+with|signed\s+an?\s+(?:agreement|contract|memorandum)\s+with)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<obj>{SLOT})", re.I)
+_PREP_BEFORE = re.compile(r"(?:\b(?:with|to|at|by|from|in|under|of|for|via|through)\s+(?:the\s+)?|['’]s\s+)$",
+                          re.I)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
+    """"Justice Minister" → the document's Justice Ministry: match the title's stem words and the
+    body noun its office implies against organisation names (generic, no list of bodies)."""
+    words = re.findall(r"[\w-]+", title.lower())
+    noun = next((w for w in reversed(words) if w in V.TITLE_BODY_NOUNS), None)
+    if noun is None:
+        return None
+    stop = set(V.TITLE_MODIFIERS) | {noun} | {w for r in V.ALL_ROLES for w in r.split()}
+    stems = [w for w in words if w not in stop]
+    if not stems:
+        return None
+    best: PartyMention | None = None
+    for party in ctx.parties.values():
+        if party.schema == "Person":
+            continue
+        for name in [party.name, *(a for a, _ in party.aliases)]:
+            low = name.lower()
+            if all(re.search(rf"\b{re.escape(s[:5])}", low) for s in stems) and any(
+                    b in low for b in V.TITLE_BODY_NOUNS[noun]):
+                mention = party.mentions[0] if party.mentions else None
+                if mention is None:
+                    mention = PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
+                if best is None or len(name) > len(best.text):
+                    best = mention
+    return best
+
+
+def _title_frames(ctx: DocContext, m: Masked) -> None:
+    for tok in re.finditer(PSLOT, m.text):
+        person = m.slot(tok.group())
+        before = _TITLE_BEFORE.search(m.text[: tok.start()])
+        if before:
+            title = before.group("title")
+            org = m.slot(before.group("org")) if before.group("org") else _body_for_title(ctx, title)
+            if org is not None:
+                # "lawyers ⟨P1⟩ and ⟨P2⟩": the title covers every coordinated name
+                group = re.match(rf"{plist(PSLOT)}", m.text[tok.start():])
+                for p in m.slots_in(group.group() if group else tok.group()):
+                    record_role(ctx, m, p, org, title, before.start("title"), before.end("title"), 0.8)
+        after = m.text[tok.end():]
+        appos = _APPOS_AFTER.match(after)
+        if appos and not _negated(after[: appos.end("role")]):
+            org = m.slot(appos.group("org"))
+            base = tok.end()
+            record_role(ctx, m, person, org, appos.group("role"), base + appos.start("role"),
+                        base + appos.end("role"), 0.75)
+        as_org = _AS_ORG_TITLE.match(after)
+        if as_org:
+            base = tok.end()
+            record_role(ctx, m, person, m.slot(as_org.group("org")), as_org.group("role"),
+                        base + as_org.start("role"), base + as_org.end("role"), 0.7)
+    for hit in _ROLE_OF_ORG_PERSON.finditer(m.text):
+        record_role(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("org")), hit.group("role"),
+                    hit.start("role"), hit.end("role"), 0.75)
+    for hit in _WHOSE.finditer(m.text):
+        record_role(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("org")), hit.group("role"),
+                    hit.start("role"), hit.end("role"), 0.8)
+
+
+def _founding_frames(ctx: DocContext, m: Masked) -> None:
+    sent = m.sentence
+    for hit in _FOUNDED_BY.finditer(m.text):
+        org = m.slot(hit.group("org") or hit.group("org_ru"))
+        founder = m.slot(hit.group("person") or hit.group("person_ru"))
+        s, e = m.span(hit.start(), hit.end())
+        date = next(iter(dates_near(ctx, founder.end, min(e + 30, sent.end))), None)
+        record(ctx, "Directorship", founder, org, sent, ("founder", s, e), 0.8, start_date=date)
+    for hit in _FOUNDS.finditer(m.text):
+        person = m.slot(hit.group("person"))
+        rest_start = hit.start("rest")
+        for tok in re.finditer(OSLOT, hit.group("rest")):
+            pos = rest_start + tok.start()
+            if _PREP_BEFORE.search(m.text[max(rest_start, pos - 20):pos]):
+                continue
+            org = m.slot(tok.group())
+            vs, ve = m.span(hit.start("verb"), hit.end("verb"))
+            dates = dates_near(ctx, sent.start, sent.end)
+            record(ctx, "Directorship", person, org, sent, ("founder", vs, ve), 0.75,
+                   start_date=dates[0] if dates else None)
+            break
+
+
+def _possessive_frames(ctx: DocContext, m: Masked) -> None:
+    for hit in _POSSESSIVE.finditer(m.text):
+        org = m.slot(hit.group("org"))
+        if hit.group("owner"):
+            owner = m.slot(hit.group("owner"))
+        else:
+            ps, _ = m.span(hit.start("pron"), hit.end("pron"))
+            found = person_before(ctx, ps, m.sentence)
+            if found is None:
+                continue
+            owner = found
+        noun = hit.group("noun").lower()
+        s, e = m.span(hit.start("noun"), hit.end("noun"))
+        if any(noun.startswith(n) for n in V.OWNED_ORG_NOUNS):
+            record(ctx, "Ownership", owner, org, m.sentence, ("owner", s, e), 0.7)
+        else:
+            record(ctx, "Directorship", owner, org, m.sentence, ("head", s, e), 0.6)
+
+
+def _membership_frames(ctx: DocContext, m: Masked) -> None:
+    for hit in _MEMBERS.finditer(m.text):
+        if _negated(m.text[hit.start():hit.end("role")]):
+            continue
+        org = m.slot(hit.group("org"))
+        s, e = m.span(hit.start("role"), hit.end("role"))
+        role = re.sub(r"s$", "", hit.group("role").lower().strip())
+        for p in m.slots_in(hit.group("members")):
+            record(ctx, "Membership", p, org, m.sentence, (role, s, e), 0.75)
+    for hit in _MEMBERSHIP_GIVEN.finditer(m.text):
+        member = m.slot(hit.group("member"))
+        if hit.group("org"):
+            org: PartyMention | None = m.slot(hit.group("org"))
+        else:  # "… to their organization": the giving organisation, the sentence's first one named
+            org = next((o for o in m.slots if not is_person(ctx, o.party)), None)
+            if org is None:
+                org = next((x for x in reversed(ctx.mentions_in(0, m.sentence.start))
+                            if not is_person(ctx, x.party)), None)
+        if org is None:
+            continue
+        s, e = m.span(hit.start("role"), hit.end("role"))
+        role = "honorary member" if "honorary" in hit.group("role").lower() else "member"
+        record(ctx, "Membership", member, org, m.sentence, (role, s, e), 0.7)
+
+
+def _representation_frames(ctx: DocContext, m: Masked) -> None:
+    for hit in _REPRESENTS.finditer(m.text):
+        client = m.slot(hit.group("client"))
+        s, e = m.span(hit.start(), hit.end())
+        for agent in m.slots_in(hit.group("agents")):
+            record(ctx, "Representation", agent, client, m.sentence, ("lawyer", s, e) if re.search(
+                r"lawyer|attorney|counsel|адвокат|юрист", m.sentence.text, re.I) else ("representative", s, e),
+                0.75)
+
+
+def _link_frames(ctx: DocContext, m: Masked) -> None:
+    for regex in (_LINK, _HELPED):
+        for hit in regex.finditer(m.text):
+            if regex is _LINK and _negated(hit.group("mid")):
+                continue
+            s, e = m.span(hit.start("how"), hit.end("how"))
+            how = " ".join(hit.group("how").lower().split())
+            record(ctx, "Associate", m.slot(hit.group("subj")), m.slot(hit.group("obj")), m.sentence,
+                   (how, s, e), 0.6)
+    for hit in _COOPERATE.finditer(m.text):
+        subject = None
+        for tok in re.finditer(SLOT, m.text[: hit.start()]):
+            if not _PREP_BEFORE.search(m.text[max(0, tok.start() - 20): tok.start()]):
+                subject = m.slot(tok.group())
+                break
+        if subject is None:
+            continue
+        s, e = m.span(hit.start("how"), hit.end("how"))
+        record(ctx, "UnknownLink", subject, m.slot(hit.group("obj")), m.sentence,
+               (" ".join(hit.group("how").lower().split()), s, e), 0.6)
+
+
+FRAMES = (_title_frames, _founding_frames, _possessive_frames, _membership_frames,
+          _representation_frames, _link_frames)
+
+
+def run(ctx: DocContext) -> None:
+    """Append relation drafts for every frame found in every sentence."""
+    ctx.sort()
+    for m in masked_sentences(ctx):
+        if not m.slots:
+            continue
+        for frame in FRAMES:
+            frame(ctx, m)

@@ -1,0 +1,93 @@
+"""Event extraction: one dated act per clause and date, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casegraph.extract import events
+from casegraph.extract.context import DateMention, DocContext, Party, PartyMention, Span, party_key
+
+
+def build(text: str, parties: dict[str, str], dates: dict[str, str] | None = None,
+          language: str = "en") -> DocContext:
+    """A context with every occurrence of each party name (and its last word for people) marked,
+    and the given date expressions normalised."""
+    ctx = DocContext(text=text, language=language)
+    for name, schema in sorted(parties.items(), key=lambda item: -len(item[0])):
+        key = party_key(name)
+        first = text.index(name)
+        party = Party(key, schema, name, Span(first, first + len(name)))
+        ctx.parties[key] = party
+        forms = [name] + ([name.split()[-1]] if schema == "Person" and " " in name else [])
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                if any(x.start <= m.start() < x.end for x in ctx.mentions):
+                    continue
+                mention = PartyMention(m.start(), m.end(), form, key)
+                party.mentions.append(mention)
+                ctx.mentions.append(mention)
+    for expr, value in (dates or {}).items():
+        for m in re.finditer(re.escape(expr), text):
+            ctx.dates.append(DateMention(m.start(), m.end(), expr, value))
+    ctx.sort()
+    return ctx
+
+
+def run_events(ctx: DocContext) -> list[dict[str, list[str]]]:
+    events.run(ctx)
+    out = []
+    for d in ctx.drafts:
+        props: dict[str, list[str]] = {}
+        for v in d.values:
+            props.setdefault(v.prop, []).append(ctx.parties[v.value].name if v.ref else v.value)
+        out.append(props)
+    return out
+
+
+def test_bulleted_chronology_gives_one_event_per_item_and_next_day() -> None:
+    text = ("Records show how fast it went.\n"
+            "  • On June 3, Karl Moss sent the file to the Water Agency, which passed it on the next day;\n"
+            "  • On June 5 and 6, the Tax Service informed the Water Agency of the payments;\n")
+    ctx = build(text, {"Karl Moss": "Person", "Water Agency": "PublicBody", "Tax Service": "PublicBody"},
+                {"June 3": "2020-06-03", "June 5": "2020-06-05"})
+    found = run_events(ctx)
+    dates = sorted(v for f in found for v in f["date"])
+    assert dates == ["2020-06-03", "2020-06-04", "2020-06-05", "2020-06-06"]
+    june3 = next(f for f in found if f["date"] == ["2020-06-03"])
+    assert june3["involved"][:2] == ["Karl Moss", "Water Agency"]
+    assert all(len(f["summary"][0]) <= events.MAX_SUMMARY for f in found)
+
+
+def test_pronoun_subject_and_context_date_and_no_party() -> None:
+    text = ("Eva Lind runs the Open Dock Fund.\n\nIn May 2018, she signed a lease with Port Holdings. "
+            "The report was published on May 9. Rain fell in 2019.")
+    ctx = build(text, {"Eva Lind": "Person", "Open Dock Fund": "Organization", "Port Holdings": "Company"},
+                {"May 2018": "2018-05", "May 9": "2018-05-09", "2019": "2019"})
+    found = run_events(ctx)
+    assert [f["date"] for f in found] == [["2018-05"]]
+    assert found[0]["involved"][0] == "Eva Lind"
+    assert found[0]["name"][0].startswith("signed")
+
+
+def test_caption_and_russian_clause() -> None:
+    ctx = build("Ilya Gorin at a rally outside the City Court on October 2, 2015.",
+                {"Ilya Gorin": "Person", "City Court": "PublicBody"}, {"October 2, 2015": "2015-10-02"})
+    assert run_events(ctx)[0]["date"] == ["2015-10-02"]
+    ctx = build("12 марта 2020 года фонд «Север» получил грант от Минкультуры.",
+                {"«Север»": "Organization", "Минкультуры": "PublicBody"}, {"12 марта 2020 года": "2020-03-12"},
+                language="ru")
+    [found] = run_events(ctx)
+    assert found["involved"] == ["«Север»", "Минкультуры"]
+
+
+def test_parse_picks_the_verb_the_date_modifies() -> None:
+    nlp = pytest.importorskip("casegraph.extract.nlp")
+    text = "On May 14, the Civic Shield Fund, which was founded by Otto Kranz in March, announced a new grant."
+    ctx = build(text, {"Civic Shield Fund": "Organization", "Otto Kranz": "Person"},
+                {"May 14": "2021-05-14", "March": "2021-03"})
+    ctx.nlp_doc = nlp.english()(text)
+    names = {f["date"][0]: f["name"][0] for f in run_events(ctx)}
+    assert names["2021-05-14"].startswith("announced")
+    assert names["2021-03"].startswith("founded")

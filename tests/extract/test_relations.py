@@ -1,0 +1,151 @@
+"""Relation frames, on sentences written for these tests (no parse needed: ``nlp_doc`` is None)."""
+
+from __future__ import annotations
+
+import re
+
+from casegraph.extract import relations
+from casegraph.extract.context import DateMention, DocContext, Party, PartyMention, Span, party_key
+
+
+def build(text: str, parties: dict[str, str], dates: dict[str, str] | None = None,
+          language: str = "en") -> DocContext:
+    """A context with every occurrence of each party name (and its last word for people) marked,
+    and the given date expressions normalised."""
+    ctx = DocContext(text=text, language=language)
+    for name, schema in sorted(parties.items(), key=lambda item: -len(item[0])):
+        key = party_key(name)
+        first = text.index(name)  # longest names first, so "Kane" never claims "Kane Logistics"
+        party = Party(key, schema, name, Span(first, first + len(name)))
+        ctx.parties[key] = party
+        forms = [name] + ([name.split()[-1]] if schema == "Person" and " " in name else [])
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                if any(x.start <= m.start() < x.end for x in ctx.mentions):
+                    continue
+                mention = PartyMention(m.start(), m.end(), form, key)
+                party.mentions.append(mention)
+                ctx.mentions.append(mention)
+    for expr, value in (dates or {}).items():
+        for m in re.finditer(re.escape(expr), text):
+            ctx.dates.append(DateMention(m.start(), m.end(), expr, value))
+    ctx.sort()
+    return ctx
+
+
+def rels(ctx: DocContext) -> set[tuple[str, str, str]]:
+    relations.run(ctx)
+    props = {"Directorship": ("director", "organization"), "Ownership": ("owner", "asset"),
+             "Membership": ("member", "organization"), "Employment": ("employee", "employer"),
+             "Representation": ("agent", "client"), "Associate": ("person", "associate"),
+             "UnknownLink": ("subject", "object")}
+    out = set()
+    for d in ctx.drafts:
+        sp, op = props[d.schema]
+        for s in d.refs(sp):
+            for o in d.refs(op):
+                out.add((d.schema, ctx.parties[s].name, ctx.parties[o].name))
+    return out
+
+
+def test_apposition_founder_and_director() -> None:
+    ctx = build("Maria Kolesova, the founder of the Northern Rivers Trust, spoke on Friday. "
+                "Peter Lang, director of Baltic Freight Agency, declined to comment.",
+                {"Maria Kolesova": "Person", "Northern Rivers Trust": "Organization",
+                 "Peter Lang": "Person", "Baltic Freight Agency": "Organization"})
+    found = rels(ctx)
+    assert ("Directorship", "Maria Kolesova", "Northern Rivers Trust") in found
+    assert ("Directorship", "Peter Lang", "Baltic Freight Agency") in found
+    roles = {v.value for d in ctx.drafts for v in d.values if v.prop == "role"}
+    assert {"founder", "director"} <= roles
+
+
+def test_title_before_name_and_title_stem_names_the_body() -> None:
+    ctx = build("The Transport Ministry did not answer. Deputy Transport Minister Ilya Gorin signed it, "
+                "and Customs Service Spokeswoman Nina Vasko confirmed. The Water Agency's Deputy Head, "
+                "Oleg Brant, was absent. Water Agency Director Karl Moss agreed.",
+                {"Transport Ministry": "PublicBody", "Ilya Gorin": "Person", "Customs Service": "PublicBody",
+                 "Nina Vasko": "Person", "Water Agency": "PublicBody", "Oleg Brant": "Person",
+                 "Karl Moss": "Person"})
+    found = rels(ctx)
+    assert ("Employment", "Ilya Gorin", "Transport Ministry") in found
+    assert ("Employment", "Nina Vasko", "Customs Service") in found
+    assert ("Employment", "Oleg Brant", "Water Agency") in found
+    assert ("Directorship", "Karl Moss", "Water Agency") in found
+
+
+def test_founding_verb_takes_date_and_skips_prepositional_object() -> None:
+    text = "In June 2009, Anna Petrova registered a charity with the Tax Service — the Green Hands Fund."
+    ctx = build(text, {"Anna Petrova": "Person", "Tax Service": "PublicBody", "Green Hands Fund": "Organization"},
+                {"June 2009": "2009-06"})
+    found = rels(ctx)
+    assert ("Directorship", "Anna Petrova", "Green Hands Fund") in found
+    assert not any(o == "Tax Service" for _, _, o in found)
+    draft = next(d for d in ctx.drafts if d.schema == "Directorship")
+    assert any(v.prop == "startDate" and v.value == "2009-06" for v in draft.values)
+
+
+def test_founded_by_whose_director_and_possessive() -> None:
+    ctx = build("The Open Fields Fund, which was founded by Boris Kane in May, opened an office. "
+                "The domain belongs to Kane Logistics, whose sole founder and director is Boris Kane. "
+                "Boris Kane traded through his company, Redline Trading. "
+                "Later, Lina Ost said her non-profit, the Clear Water Union, would sue.",
+                {"Open Fields Fund": "Organization", "Boris Kane": "Person", "Kane Logistics": "Company",
+                 "Redline Trading": "Company", "Lina Ost": "Person", "Clear Water Union": "Organization"})
+    found = rels(ctx)
+    assert ("Directorship", "Boris Kane", "Open Fields Fund") in found
+    assert ("Directorship", "Boris Kane", "Kane Logistics") in found
+    assert ("Ownership", "Boris Kane", "Redline Trading") in found
+    assert ("Directorship", "Lina Ost", "Clear Water Union") in found
+    key = f"rel:Directorship:{party_key('Boris Kane')}:{party_key('Kane Logistics')}"
+    kane = [d for d in ctx.drafts if d.key == key]
+    assert len(kane) == 1 and {"founder", "director"} <= {v.value for v in kane[0].values if v.prop == "role"}
+
+
+def test_membership_coordinated_and_given() -> None:
+    ctx = build("Former mayor Tom Reed and senator Ada Wolfe were also honorary members of the Harbor Club. "
+                "Delegates of the Rowing League met Ida Sorn and presented Ida Sorn with a badge of honorary "
+                "membership to their organization.",
+                {"Tom Reed": "Person", "Ada Wolfe": "Person", "Harbor Club": "Organization",
+                 "Rowing League": "Organization", "Ida Sorn": "Person"})
+    found = rels(ctx)
+    assert ("Membership", "Tom Reed", "Harbor Club") in found
+    assert ("Membership", "Ada Wolfe", "Harbor Club") in found
+    assert ("Membership", "Ida Sorn", "Rowing League") in found
+
+
+def test_representation_one_per_coordinated_lawyer() -> None:
+    ctx = build("Defence lawyers Irina Mott and Pavel Sokol — who are representing Delta Radio in the appeal — "
+                "filed papers.",
+                {"Irina Mott": "Person", "Pavel Sokol": "Person", "Delta Radio": "Organization"})
+    found = rels(ctx)
+    assert ("Representation", "Irina Mott", "Delta Radio") in found
+    assert ("Representation", "Pavel Sokol", "Delta Radio") in found
+
+
+def test_links_between_people_and_organisations() -> None:
+    ctx = build("Kurt Bell helped Leon Hart, a lobbyist linked to banker Otto Kranz, with fundraising. "
+                "On Monday, the Civic Shield Fund announced plans to cooperate with Kurt Bell.",
+                {"Kurt Bell": "Person", "Leon Hart": "Person", "Otto Kranz": "Person",
+                 "Civic Shield Fund": "Organization"})
+    found = rels(ctx)
+    assert ("Associate", "Kurt Bell", "Leon Hart") in found
+    assert ("Associate", "Leon Hart", "Otto Kranz") in found
+    assert ("UnknownLink", "Civic Shield Fund", "Kurt Bell") in found
+
+
+def test_same_relation_twice_is_one_draft_and_negation_is_skipped() -> None:
+    ctx = build("Nora Falk, director of the Port Authority, spoke. Later Nora Falk, the director of the Port "
+                "Authority, left. Tim Roe is not a member of the Port Authority.",
+                {"Nora Falk": "Person", "Port Authority": "PublicBody", "Tim Roe": "Person"})
+    found = rels(ctx)
+    assert [d.schema for d in ctx.drafts].count("Directorship") == 1
+    assert not any(s == "Tim Roe" for _, s, _ in found)
+    draft = ctx.drafts[0]
+    assert len({v.start for v in draft.values if v.prop == "director"}) == 2  # both statements are evidence
+
+
+def test_russian_apposition() -> None:
+    ctx = build("Иван Смирнов, основатель фонда «Светлый путь», дал интервью.",
+                {"Иван Смирнов": "Person", "«Светлый путь»": "Organization"}, language="ru")
+    assert ("Directorship", "Иван Смирнов", "«Светлый путь»") in rels(ctx)
