@@ -865,20 +865,25 @@ def _first_span(order: list[tuple[str, int, int, str]], key: str, normal: str) -
 
 
 def _ru_org_normal(span: Any, vocab: Any, surface: str) -> str:
-    """Nominative form of an organisation name: only the head (first) word is inflected for case
-    in Russian names like "Министерства юстиции", so only it is lemmatised."""
+    """Nominative form of an organisation name. Only the words up to the head noun are inflected
+    for case ("Министерства юстиции", "Антиглобалистского движения России"); the genitive words
+    after it stay as written. natasha's span normaliser gets agreement right for that prefix
+    (adjective + noun) but also wrongly normalises the genitive tail, so the two are combined."""
     toks = span.tokens
     if not toks:
         return span.text
-    first = toks[0]
-    if first.text.isupper() or any(q in surface for q in '«"'):
+    if toks[0].text.isupper() or any(q in surface for q in '«"'):
         return surface
-    first.lemmatize(vocab)
-    lemma = first.lemma or first.text
-    if first.text[:1].isupper():
-        lemma = lemma[:1].upper() + lemma[1:]
-    rest = surface[len(first.text) :]
-    return (lemma + rest).strip()
+    head = next((i for i, tok in enumerate(toks) if tok.pos in ("NOUN", "PROPN")), 0)
+    span.normalize(vocab)
+    normal_words = (span.normal or "").split()
+    if len(normal_words) != len(toks):
+        toks[0].lemmatize(vocab)
+        normal_words = [toks[0].lemma or toks[0].text] + [t.text for t in toks[1:]]
+    prefix = [w[:1].upper() + w[1:] if t.text[:1].isupper() else w
+              for w, t in zip(normal_words[: head + 1], toks[: head + 1], strict=True)]
+    rest = surface[toks[head].stop - toks[0].start:]
+    return (" ".join(prefix) + rest).strip()
 
 
 def _ru_org_schema(name: str) -> str:
