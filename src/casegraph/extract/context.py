@@ -142,6 +142,7 @@ class DocContext:
     claims: list[ClaimDraft] = field(default_factory=list)
     nlp_doc: Any = None  # spaCy Doc for the text (English), or None
     notes: list[str] = field(default_factory=list)  # warnings for the user (e.g. text truncated)
+    _ents: list[tuple[int, int, str, str]] | None = field(default=None, repr=False)
 
     # -- lookups used by every component -------------------------------------------------------
     def sort(self) -> None:
@@ -167,6 +168,24 @@ class DocContext:
         if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def ents_in(self, start: int, end: int, labels: tuple[str, ...] = ()) -> list[tuple[int, int, str, str]]:
+        """spaCy's named entities (start, end, label, text) inside a span. ``Doc.ents`` rebuilds
+        every entity span on each access, so it is read once per document and kept here."""
+        if self._ents is None:
+            doc = self.nlp_doc
+            self._ents = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents] if doc is not None else []
+        return [e for e in self._ents if e[0] >= start and e[1] <= end and (not labels or e[2] in labels)]
+
+    @property
+    def parsed_chars(self) -> int:
+        """How many characters of the text the spaCy parse covers (all, unless it was capped).
+        Computed from the last token: ``Doc.text`` rebuilds the whole string on every access."""
+        doc = self.nlp_doc
+        if doc is None or not len(doc):
+            return 0
+        last = doc[-1]
+        return int(last.idx + len(last.text_with_ws))
 
     def party_at(self, start: int, end: int) -> Party | None:
         for m in self.mentions_in(start, end):

@@ -206,12 +206,5 @@ def run(ctx: DocContext) -> None:
 
 def _locations(ctx: DocContext, draft: Draft, start: int, end: int) -> None:
     """Places named in the clause (spaCy GPE/LOC/FAC), when an English parse is available."""
-    doc = ctx.nlp_doc
-    if doc is None:
-        return
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return
-    for ent in span.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            add_text(draft, "location", ent.text, ent.start_char, ent.end_char)
+    for ent_start, ent_end, _label, text in ctx.ents_in(start, end, ("GPE", "LOC", "FAC")):
+        add_text(draft, "location", text, ent_start, ent_end)

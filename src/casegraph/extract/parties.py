@@ -655,7 +655,7 @@ def _english(ctx: DocContext) -> None:
 
         segment.run(ctx)
         doc = ctx.nlp_doc
-    limit = len(doc.text)
+    limit = ctx.parsed_chars
     raw = _ner_candidates(doc) + _rule_candidates(ctx, doc)
     cands = [r for c in raw for r in _refine(ctx, doc, c) if _keep(ctx, doc, r)]
     cands = _split_coordinated(ctx, cands)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from casegraph.extract.context import DocContext
 from casegraph.extract.emit import to_extraction
@@ -57,11 +58,39 @@ def run_components(ctx: DocContext, names: Iterable[str] = COMPONENTS) -> DocCon
 def extract_document(document: Document) -> ExtractOutcome:
     """Run every component on one document; a failure is reported, never raised, so one bad
     document cannot stop a batch."""
+    return next(iter(extract_documents([document])))
+
+
+def extract_documents(documents: Iterable[Document], batch_size: int = 16) -> Iterator[ExtractOutcome]:
+    """Extract many documents, parsing them with spaCy in batches (``nlp.pipe``) and running the
+    other components document by document. Outcomes come back in input order."""
+    from casegraph.extract import segment
+
+    for chunk in batched(documents, batch_size):
+        ctxs = [context_for(d) for d in chunk]
+        todo = [c for c in ctxs if c.text.strip()]
+        try:
+            segment.run_many(todo)
+            parsed = True
+        except Exception:  # noqa: BLE001 - fall back to one document at a time to isolate the culprit
+            log.exception("batch segmentation failed; retrying documents one by one")
+            parsed = False
+        for document, ctx in zip(chunk, ctxs, strict=True):
+            yield _finish(document, ctx, COMPONENTS[1:] if parsed else COMPONENTS)
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive chunks of ``size`` (itertools.batched arrives only in Python 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _finish(document: Document, ctx: DocContext, names: Iterable[str]) -> ExtractOutcome:
     if not document.text.strip():
         return ExtractOutcome(document.id, None, ["document has no text; nothing to extract"])
-    ctx = context_for(document)
     try:
-        run_components(ctx)
+        run_components(ctx, names)
         extraction = to_extraction(ctx)
     except Exception as exc:  # noqa: BLE001 - isolate one document's failure from the batch
         log.exception("extraction failed for %s", document.id)

@@ -155,7 +155,7 @@ class _Extractor:
         """The parser's subject of the verb, kept only inside our own clause window (the parse of
         headings and captions glued to a sentence can hang a stray subject on the verb)."""
         doc = self.ctx.nlp_doc
-        if doc is None or " " in verb.group() or verb.end() > len(doc.text):
+        if doc is None or " " in verb.group() or verb.end() > self.ctx.parsed_chars:
             return None
         span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
         if span is None or len(span) != 1:

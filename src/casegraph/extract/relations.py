@@ -228,7 +228,7 @@ def record_role(ctx: DocContext, m: Masked, person: PartyMention, org: PartyMent
 
 # "Agency Director ⟨P⟩", "⟨O⟩’s Deputy Head, ⟨P⟩", "First Deputy Foreign Minister ⟨P⟩"
 _TITLE_BEFORE = re.compile(
-    rf"(?:(?P<org>{OSLOT})(?:['’]s)?[\s,]+)?(?P<title>(?:[A-ZА-Я][\w.-]*\s+){{0,4}}?{ROLE})\s*,?\s*$")
+    rf"(?<![\w⟩])(?:(?P<org>{OSLOT})(?:['’]s)?[\s,]+)?(?P<title>(?:[A-ZА-Я][\w.-]*\s+){{0,4}}?{ROLE})\s*,?\s*$")
 # "⟨P⟩, the founder of ⟨O⟩", "⟨P⟩ — director of the X branch of ⟨O⟩", "⟨P⟩ as Vice President of ⟨O⟩"
 _APPOS_AFTER = re.compile(
     rf"^\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
@@ -238,8 +238,8 @@ _APPOS_AFTER = re.compile(
 # "⟨P⟩ as ⟨O⟩ Vice President"
 _AS_ORG_TITLE = re.compile(rf"^\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
 # "the founder of ⟨O⟩, ⟨P⟩"
-_ROLE_OF_ORG_PERSON = re.compile(
-    rf"(?P<role>{ROLE})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{OSLOT})\s*[,—–]\s*(?P<person>{PSLOT})")
+_ROLE_OF_ORG_PERSON = re.compile(  # (?<!\w): a role starts a word, so skip positions inside words fast
+    rf"(?<!\w)(?P<role>{ROLE})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{OSLOT})\s*[,—–]\s*(?P<person>{PSLOT})")
 # "⟨O⟩, whose sole founder and director … is none other than ⟨P⟩"
 _WHOSE = re.compile(
     rf"(?P<org>{OSLOT}){NOSTOP}{{0,30}}?\bwhose\s+(?P<role>(?:\w+\s+){{0,2}}?{ROLE}){NOSTOP}{{0,100}}?"
@@ -324,7 +324,9 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
 def _title_frames(ctx: DocContext, m: Masked) -> None:
     for tok in re.finditer(PSLOT, m.text):
         person = m.slot(tok.group())
-        before = _TITLE_BEFORE.search(m.text[: tok.start()])
+        # a title with its body fits in the 200 characters before the name; searching only there
+        # keeps this linear in sentence length
+        before = _TITLE_BEFORE.search(m.text, max(0, tok.start() - 200), tok.start())
         if before:
             title = before.group("title")
             org = m.slot(before.group("org")) if before.group("org") else _body_for_title(ctx, title)

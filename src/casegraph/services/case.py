@@ -16,6 +16,7 @@ from typing import Any
 from followthemoney.proxy import EntityProxy
 
 from casegraph.errors import CasegraphError, InputError, NotFound, UnreadableDocument
+from casegraph.extract.pipeline import ExtractOutcome
 from casegraph.model import Claim, Decision, Document, Quote, ReviewStatus, Statement
 from casegraph.model.ids import content_hash
 from casegraph.services.entities import assemble
@@ -23,6 +24,7 @@ from casegraph.store import Store, open_store
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+EXTRACT_BATCH = 16  # documents parsed together by spaCy during ingest
 
 
 def check_date(value: str | None) -> str | None:
@@ -99,17 +101,33 @@ class Case:
 
         published = check_date(published)
         report = IngestReport()
+        pending: list[tuple[IngestItem, Document]] = []
         for path in iter_files([Path(p) for p in paths]):
-            item = self._ingest_one(path, url=url, published=published, title=title,
-                                    language=language, extract=extract)
+            item, document = self._ingest_one(path, url=url, published=published, title=title,
+                                              language=language)
             report.items.append(item)
-            if progress:
+            if document is not None and extract:
+                pending.append((item, document))
+            elif progress:
                 progress(item)
+            if len(pending) >= EXTRACT_BATCH:
+                self._extract_pending(pending, progress)
+        self._extract_pending(pending, progress)
         if extract and report.count("added"):
             self.analyse()
         return report
 
-    def _ingest_one(self, path: Path, **meta: Any) -> IngestItem:
+    def _extract_pending(self, pending: list[tuple[IngestItem, Document]], progress: Progress | None) -> None:
+        """Extract documents just added, in one spaCy batch; each result is stored on its own."""
+        from casegraph.extract.pipeline import extract_documents
+
+        for (item, _doc), outcome in zip(pending, extract_documents([d for _i, d in pending]), strict=True):
+            item.notes.extend(self._store_outcome(outcome))
+            if progress:
+                progress(item)
+        pending.clear()
+
+    def _ingest_one(self, path: Path, **meta: Any) -> tuple[IngestItem, Document | None]:
         from casegraph.ingest import read_bytes, supported
 
         try:
@@ -120,7 +138,7 @@ class Case:
             data = path.read_bytes()
             doc_id = content_hash(data)
             if self.store.has_document(doc_id):
-                return IngestItem(str(path), "exists", doc_id, reason="already in the case (same content)")
+                return IngestItem(str(path), "exists", doc_id, reason="already in the case (same content)"), None
             raw = read_bytes(data, path.suffix)
             language = meta["language"] or raw.language or detect_language(raw.text)
             document = Document(
@@ -130,21 +148,13 @@ class Case:
                 meta=raw.meta)
             self.store.add_document(document)
         except CasegraphError as exc:
-            return IngestItem(str(path), "failed", reason=str(exc))
+            return IngestItem(str(path), "failed", reason=str(exc)), None
         except OSError as exc:
-            return IngestItem(str(path), "failed", reason=exc.strerror or str(exc))
-        item = IngestItem(str(path), "added", doc_id)
-        if meta["extract"]:
-            outcome = self.extract_one(document)
-            item.notes.extend(outcome)
-        return item
+            return IngestItem(str(path), "failed", reason=exc.strerror or str(exc)), None
+        return IngestItem(str(path), "added", doc_id), document
 
     # -- extraction ----------------------------------------------------------------------------
-    def extract_one(self, document: Document) -> list[str]:
-        """Extract one document and store the result; returns notes (warnings, or the error)."""
-        from casegraph.extract.pipeline import extract_document
-
-        outcome = extract_document(document)
+    def _store_outcome(self, outcome: ExtractOutcome) -> list[str]:
         notes = list(outcome.notes)
         if outcome.error:
             notes.append(f"extraction failed: {outcome.error}")
@@ -153,9 +163,12 @@ class Case:
         return notes
 
     def extract(self, document_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """Re-run extraction; proposed facts are replaced, reviewer decisions kept."""
+        from casegraph.extract.pipeline import extract_documents
+
         docs = ([self.store.get_document(d) for d in document_ids] if document_ids
                 else self.store.list_documents(with_text=True))
-        results = {doc.id: self.extract_one(doc) for doc in docs}
+        results = {o.document_id: self._store_outcome(o) for o in extract_documents(docs)}
         self.analyse()
         return results
 
