@@ -180,3 +180,15 @@ def test_seed_offsets_are_exact() -> None:
     assert len(ctx.parties) > 20
     for party in ctx.parties.values():
         assert ctx.text[party.name_span.start : party.name_span.end] == party.name
+
+
+def test_a_date_before_a_title_is_not_part_of_the_title() -> None:
+    from casegraph.extract import parties, segment
+    from casegraph.extract.context import DocContext
+
+    ctx = DocContext(text="On 14 March Deputy Finance Minister Karl Brandt signed the decree.")
+    segment.run(ctx)
+    parties.run(ctx)
+    person = next(p for p in ctx.parties.values() if p.schema == "Person")
+    positions = [value for prop, value, _ in person.props if prop == "position"]
+    assert positions == ["Deputy Finance Minister"]

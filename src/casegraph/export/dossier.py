@@ -96,10 +96,13 @@ def render_dossier(case: Case) -> str:
         lines.append(f"### {e.caption} ({e.schema.label})")
         names = [s for s in sts if s.prop in ("name", "alias")]
         lines.append(f"- Named as {', '.join(sorted(set(e.get('name') + e.get('alias'))))}.{citer.cite(names)}")
+        facts: dict[tuple[str, str], list[Statement]] = {}
         for s in sts:
             if s.prop not in ("name", "alias"):
-                prop = e.schema.get(s.prop)
-                lines.append(f"- {prop.label if prop else s.prop}: {s.value}.{citer.cite([s])}")
+                facts.setdefault((s.prop, s.value), []).append(s)
+        for (prop_name, value), sources in facts.items():
+            prop = e.schema.get(prop_name)
+            lines.append(f"- {prop.label if prop else prop_name}: {value}.{citer.cite(sources)}")
         for q in quotes:
             if q.speaker == e.id:
                 to = f" to {_name(entities, q.audience)}" if q.audience else ""

@@ -310,6 +310,7 @@ def _title_before(ctx: DocContext, doc: Any, i: int) -> tuple[str, int, int] | N
         and (doc[j - 1].is_title or doc[j - 1].is_upper)
         and doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ")
         and doc[j - 1].text.lower() not in HONORIFICS
+        and doc[j - 1].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")  # "On 22 April First…"
     ):
         j -= 1
     if j - 1 >= 0 and doc[j - 1].text in ("'s", "’s"):
