@@ -39,8 +39,8 @@ PREDICATES = {"founder_of", "director_of", "owner_of", "member_of", "employee_of
               "associate_of", "family_of", "funded"}
 
 
-def golds() -> list[Path]:
-    return sorted(HELDOUT.glob("*.gold.json"))
+def golds(folder: Path = HELDOUT) -> list[Path]:
+    return sorted(folder.glob("*.gold.json"))
 
 
 def casegraph_bin() -> str:
@@ -175,11 +175,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate the gold files and stop")
     parser.add_argument("--json", action="store_true", help="also print all figures as JSON")
+    parser.add_argument("--dir", type=Path, default=HELDOUT, help="folder of *.gold.json (default bench/heldout)")
     args = parser.parse_args()
 
-    paths = golds()
+    folder = args.dir if args.dir.is_absolute() else ROOT / args.dir
+    paths = golds(folder)
     if not paths:
-        print(f"no *.gold.json in {HELDOUT}")
+        print(f"no *.gold.json in {folder}")
         return 0
     if args.check:
         bad = 0

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 COMPONENTS: tuple[str, ...] = (
     "segment", "parties", "dates", "money", "relations", "designations", "events", "quotes", "claims",
 )
-MAX_CHARS = 2_000_000  # longer texts are cut, and the user is told
+MAX_CHARS = 1_000_000  # longer texts are cut (at a line break), and the user is told
 
 
 @dataclass
@@ -40,11 +40,21 @@ def component(name: str) -> Callable[[DocContext], None]:
 
 
 def context_for(document: Document) -> DocContext:
+    """The extraction context of a document. A text over ``MAX_CHARS`` is cut at a line break:
+    every component then sees the same prefix, whose offsets are the stored text's offsets, and
+    the note says how much was read."""
     text = document.text
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
+        note = f"text is {len(text):,} characters; extraction covers the first {cut:,}"
+        text = text[:cut]
+    else:
+        note = None
     ctx = DocContext(text=text, language=document.language or "en", published=document.published,
                      document_id=document.id)
-    if len(text) > MAX_CHARS:
-        ctx.notes.append(f"text is {len(text):,} characters; extraction covers the first {MAX_CHARS:,}")
+    if note:
+        ctx.notes.append(note)
     return ctx
 
 
