@@ -90,6 +90,12 @@ def test_batch_with_a_bad_file_exits_non_zero_and_keeps_the_rest(folder: Path, t
     result = run("ingest", str(folder), "--no-extract", case=case)
     assert result.exit_code == 1
     assert "junk.txt" in result.output and "1 added" in result.output
+    assert "skipped" in result.output and "unknown.xyz" in result.output  # reported, not a failure
+
+
+def test_a_named_file_of_unknown_type_fails(folder: Path, tmp_path: Path) -> None:
+    result = run("ingest", str(folder / "unknown.xyz"), case=tmp_path / "c.db")
+    assert result.exit_code == 1 and "unsupported file type" in result.output
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:

@@ -53,6 +53,8 @@ def _print_item(item: IngestItem) -> None:
         out.print(f"[green]added[/green]   {short}  {item.path}")
     elif item.status == "exists":
         out.print(f"[yellow]exists[/yellow]  {short}  {item.path}  (same content already in the case; no-op)")
+    elif item.status == "skipped":
+        out.print(f"[dim]skipped[/dim]         {item.path}  ({item.reason})")
     else:
         err.print(f"[red]failed[/red]  {item.path}: {item.reason}")
     for note in item.notes:
@@ -78,7 +80,8 @@ def ingest(
                           language=language, extract=extract, progress=_print_item)
     failures = len(report.failed) + len(missing) + sum(
         1 for i in report.items if any(n.startswith("extraction failed") for n in i.notes))
-    out.print(f"{report.count('added')} added, {report.count('exists')} already present, {failures} failed")
+    skipped = f", {report.count('skipped')} skipped" if report.count("skipped") else ""
+    out.print(f"{report.count('added')} added, {report.count('exists')} already present{skipped}, {failures} failed")
     if failures:
         raise typer.Exit(1)
 

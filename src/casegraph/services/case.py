@@ -40,7 +40,7 @@ def check_date(value: str | None) -> str | None:
 @dataclass
 class IngestItem:
     path: str
-    status: str  # "added" | "exists" | "failed"
+    status: str  # "added" | "exists" | "skipped" | "failed"
     document_id: str | None = None
     reason: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -97,12 +97,20 @@ class Case:
                progress: Progress | None = None) -> IngestReport:
         """Ingest files and folders. Each file is its own transaction: a bad file is reported
         and skipped, the rest go on, and a file already in the case is a no-op."""
-        from casegraph.ingest import iter_files
+        from casegraph.ingest import iter_files, supported
 
         published = check_date(published)
         report = IngestReport()
         pending: list[tuple[IngestItem, Document]] = []
-        for path in iter_files([Path(p) for p in paths]):
+        named = {Path(p).resolve() for p in paths}
+        for path in iter_files([Path(p) for p in paths], include_unsupported=True):
+            if path.resolve() not in named and not supported(path):
+                # inside a folder, a file of an unknown type is reported and passed over, not a failure
+                item = IngestItem(str(path), "skipped", reason=f"unsupported file type {path.suffix or '(none)'!r}")
+                report.items.append(item)
+                if progress:
+                    progress(item)
+                continue
             item, document = self._ingest_one(path, url=url, published=published, title=title,
                                               language=language)
             report.items.append(item)
