@@ -21,8 +21,16 @@ BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CASEGRAPH_TEST_POSTGRES
 def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[SqlStore]:
     if request.param == "sqlite":
         s = open_store(tmp_path / "case.db")
-    else:
-        s = open_store(os.environ["CASEGRAPH_TEST_POSTGRES_URL"])
+    else:  # a scratch database: start every test from an empty schema
+        from sqlalchemy import create_engine
+
+        url = os.environ["CASEGRAPH_TEST_POSTGRES_URL"]
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        s = open_store(url)
     yield s
     s.close()
 
