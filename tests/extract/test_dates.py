@@ -63,3 +63,39 @@ def test_russian() -> None:
         ("23 апреля 2021 года", "2021-04-23"), ("декабре 2014 года", "2014-12"),
         ("Весной 2013 года", "2013"), ("2018 году", "2018"), ("21", "2018-04-21"),
         ("22 апреля", "2018-04-22"), ("конце марта", "2018-03"), ("На следующий день", "2018-04-23")]
+
+
+def test_offsets_count_from_the_previous_mention() -> None:
+    text = ("The board met on March 3, 2020. Two weeks later it sold the plant. A month later it closed. "
+            "Two days later, nobody came. In June 2019 the firm hired staff; three days later the tax office wrote.")
+    assert found(text) == [("March 3, 2020", "2020-03-03"), ("Two weeks later", "2020-03-17"),
+                           ("A month later", "2020-04"), ("Two days later", "2020-04"),
+                           ("June 2019", "2019-06"), ("three days later", "2019-06")]
+
+
+def test_days_before_an_event_are_not_an_offset_from_the_last_date() -> None:
+    assert found("On May 2, 2020 it paid. Two days before the vote it paid again.") == [("May 2, 2020", "2020-05-02")]
+
+
+def test_chronology_entry_anchors_the_next_paragraph() -> None:
+    text = "16 January 2023. The agency signs an order.\n\nOn Feb. 3, the agency publishes the tender."
+    assert found(text, published="2024-03-22") == [("16 January 2023", "2023-01-16"), ("Feb. 3", "2023-02-03")]
+
+
+def test_month_after_a_later_month_reads_forward() -> None:
+    text = "In October 2023, she resigned. In February, she sued the ministry."
+    assert found(text, published="2024-03-22") == [("October 2023", "2023-10"), ("February", "2024-02")]
+
+
+def test_deictic_years_and_weeks_count_from_publication() -> None:
+    text = "In 2019 the trust was set up. In April this year the court ruled; last December it met; last year it grew."
+    assert found(text, published="2022-06-15") == [("2019", "2019"), ("April this year", "2022-04"),
+                                                   ("December", "2021-12"), ("last year", "2021")]
+    ru = "В 2019 году центр открылся. В апреле этого года суд вынес решение. На прошлой неделе центр подал иск."
+    assert found(ru, lang="ru", published="2022-06-15") == [("2019 году", "2019"), ("апреле этого года", "2022-04"),
+                                                            ("На прошлой неделе", "2022-06")]
+
+
+def test_russian_offset() -> None:
+    text = "24 января 2022 года он написал письмо. Спустя семь недель министерство приняло решение."
+    assert found(text, lang="ru") == [("24 января 2022 года", "2022-01-24"), ("Спустя семь недель", "2022-03-14")]

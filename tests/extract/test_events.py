@@ -91,3 +91,28 @@ def test_parse_picks_the_verb_the_date_modifies() -> None:
     names = {f["date"][0]: f["name"][0] for f in run_events(ctx)}
     assert names["2021-05-14"].startswith("announced")
     assert names["2021-03"].startswith("founded")
+
+
+def test_date_heading_dates_the_rest_of_its_paragraph() -> None:
+    text = ("A chronology.\n\n4 March 2022. Two offers arrive. Nova Labs is rejected. Helix Care is declared the "
+            "winner.\n\nThe Audit Office later objected.")
+    ctx = build(text, {"Nova Labs": "Company", "Helix Care": "Company", "Audit Office": "PublicBody"},
+                {"4 March 2022": "2022-03-04"})
+    found = run_events(ctx)
+    assert sorted(f["involved"][0] for f in found if f["date"] == ["2022-03-04"]) == ["Helix Care", "Nova Labs"]
+    assert not any("Audit Office" in f["involved"] for f in found)
+
+
+def test_pronoun_subject_and_possessor_of_a_dated_participle() -> None:
+    from casegraph.extract import segment
+
+    text = ("Ruth Kane joined the Lark Trust in 2014. According to her complaint, filed with the Labour Court on "
+            "9 May 2019, she wrote to the Quill Bank in March 2018.")
+    ctx = build(text, {"Ruth Kane": "Person", "Lark Trust": "Organization", "Labour Court": "PublicBody",
+                       "Quill Bank": "Company"},
+                {"2014": "2014", "9 May 2019": "2019-05-09", "March 2018": "2018-03"})
+    segment.run(ctx)
+    found = run_events(ctx)
+    by_date = {f["date"][0]: f["involved"] for f in found}
+    assert "Ruth Kane" in by_date["2019-05-09"]
+    assert "Ruth Kane" in by_date["2018-03"]

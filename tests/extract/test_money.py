@@ -128,3 +128,107 @@ def test_seed_money_facts() -> None:
             props.setdefault(v.prop, []).append(v.value)
         entities.append({"id": d.key, "schema": d.schema, "properties": props})
     assert score.score(gold, {"entities": entities})["money"] == 1.0
+
+
+# -- who paid whom, from the dependency parse (English) and from case (Russian) ------------------
+def extract_parsed(text: str, names: list[tuple[str, str, list[str]]], lang: str = "en") -> list[dict[str, str]]:
+    """Like ``extract``, with the text segmented (and parsed, for English) as the pipeline does;
+    each party is (canonical name, schema, surface forms marked as its mentions)."""
+    from casegraph.extract import segment
+
+    ctx = DocContext(text=text, language=lang, published="2024-03-22")
+    segment.run(ctx)
+    for name, schema, forms in names:
+        key = party_key(name)
+        ctx.parties[key] = Party(key, schema, name, Span(0, 0))
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                ctx.mentions.append(PartyMention(m.start(), m.end(), form, key))
+    ctx.sort()
+    dates.run(ctx)
+    money.run(ctx)
+    return [_values(d) for d in ctx.drafts if d.schema == "Payment"]
+
+
+def _sides(got: list[dict[str, str]]) -> list[tuple[str | None, str | None]]:
+    return [(g.get("payer"), g.get("beneficiary")) for g in got]
+
+
+def test_indirect_object_is_the_beneficiary_not_a_quoted_analyst() -> None:
+    got = extract_parsed("Harbor Freight Lines, a shipping group, paid Delta Tankers $3.1 million for two cargoes, "
+                         "according to Mark Olsen, a broker.",
+                         [("Harbor Freight Lines", "Company", ["Harbor Freight Lines"]),
+                          ("Delta Tankers", "Company", ["Delta Tankers"]), ("Mark Olsen", "Person", ["Mark Olsen"])])
+    assert _sides(got) == [("harbor freight lines", "delta tankers")]
+
+
+def test_fine_is_paid_by_the_fined_party_to_the_authority() -> None:
+    got = extract_parsed("The Water Regulator fined Bluewater Utilities £15,000 in May for late reports.",
+                         [("Water Regulator", "PublicBody", ["Water Regulator"]),
+                          ("Bluewater Utilities", "Company", ["Bluewater Utilities"])])
+    assert _sides(got) == [("bluewater utilities", "water regulator")]
+
+
+def test_relative_clause_after_a_loan_and_purchase_from_seller() -> None:
+    got = extract_parsed("Aster Shipping bought the vessel from Polar Holdings for $9 million. The deal was paid "
+                         "for with a loan of 12 million euros that Nordic Capital Bank, a regional lender, "
+                         "extended to Aster Shipping in 2021.",
+                         [("Aster Shipping", "Company", ["Aster Shipping"]),
+                          ("Polar Holdings", "Company", ["Polar Holdings"]),
+                          ("Nordic Capital Bank", "Company", ["Nordic Capital Bank"])])
+    assert _sides(got) == [("aster shipping", "polar holdings"), ("nordic capital bank", "aster shipping")]
+
+
+def test_moved_from_an_account_to_a_party() -> None:
+    got = extract_parsed("Records show that Kappa Holdings moved 300 million rubles (about $4 million) from an "
+                         "offshore account to Sigma Trade.",
+                         [("Kappa Holdings", "Company", ["Kappa Holdings"]),
+                          ("Sigma Trade", "Company", ["Sigma Trade"])])
+    assert _sides(got) == [("kappa holdings", "sigma trade")]
+
+
+def test_generic_noun_subject_and_inherited_payer_for_went_to() -> None:
+    text = ("The Hill Foundation was set up in 2010. Over two years the foundation made grants worth £600,000. "
+            "The largest, £250,000, went to the Tower Institute. A further £80,000 went to the River Forum.")
+    got = extract_parsed(text, [("Hill Foundation", "Organization", ["Hill Foundation"]),
+                                ("Tower Institute", "Organization", ["Tower Institute"]),
+                                ("River Forum", "Organization", ["River Forum"])])
+    assert _sides(got) == [("hill foundation", None), ("hill foundation", "tower institute"),
+                           ("hill foundation", "river forum")]
+
+
+def test_second_donation_inherits_the_beneficiary() -> None:
+    text = ("In 2016 Orion Mining gave $1 million to the Lake Society. A second donation from Orion, of "
+            "$500,000, followed in 2017.")
+    got = extract_parsed(text, [("Orion Mining", "Company", ["Orion Mining"]), ("Orion", "Company", ["Orion"]),
+                                ("Lake Society", "Organization", ["Lake Society"])])
+    assert _sides(got) == [("orion mining", "lake society"), ("orion", "lake society")]
+
+
+def test_transfer_to_possessive_account() -> None:
+    got = extract_parsed("In May the Ministry of Transport signed the deal. Two weeks later, the ministry "
+                         "transferred an advance of €2 million to Road Builders' account.",
+                         [("Ministry of Transport", "PublicBody", ["Ministry of Transport"]),
+                          ("Road Builders", "Company", ["Road Builders"])])
+    assert _sides(got) == [("ministry of transport", "road builders")]
+
+
+def test_russian_cases_choose_payer_and_beneficiary() -> None:
+    text = ("В 2020 году «Вектор» перечислил 2 млн рублей предпринимателю Ивану Петрову. "
+            "Ещё 300 тыс. рублей Вектору выделил Фонд развития регионов. "
+            "Речь о гранте фонда Open Lake: в 2019 году он перевёл «Вектору» €30 тыс.")
+    got = extract_parsed(text, [("Вектор", "Organization", ["Вектор", "Вектору"]),
+                                ("Иван Петров", "Person", ["Ивану Петрову"]),
+                                ("Фонд развития регионов", "Organization", ["Фонд развития регионов"]),
+                                ("Open Lake", "Organization", ["Open Lake"])], lang="ru")
+    assert _sides(got) == [("вектор", "иван петров"), ("фонд развития регионов", "вектор"),
+                           ("open lake", "вектор")]
+
+
+def test_ordered_to_pay_and_nominal_from_to() -> None:
+    names = [("High Court", "PublicBody", ["High Court"]), ("Acme Corp", "Company", ["Acme Corp"]),
+             ("Jane Doe", "Person", ["Jane Doe"]), ("Beta Ltd", "Company", ["Beta Ltd"]),
+             ("John Roe", "Person", ["John Roe"])]
+    got = extract_parsed("The High Court ordered Acme Corp to pay £50,000 to Jane Doe. A grant of $60,000 from "
+                         "Acme Corp to Beta Ltd was approved, John Roe said.", names)
+    assert _sides(got) == [("acme corp", "jane doe"), ("acme corp", "beta ltd")]

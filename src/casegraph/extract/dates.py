@@ -42,6 +42,15 @@ _RU_YEAR_TAIL = r"(?:\s*(?:года|году|год|г\.))?"
 _SEASON_EN = r"(?i:(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)"
 _SEASON_RU = r"(?i:(?:весной|летом|осенью|зимой|весна|лето|осень|зима|весну|осени|зиму)\s+)"
 
+# Relative offsets ("two weeks later", "спустя семь недель"): counts and units in both languages.
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+                "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+                "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "несколько": 3, "пару": 2}
+_COUNT = r"\d{1,2}|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_COUNT_RU = r"\d{1,2}|одну|один|две|два|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|пару"
+_UNIT_EN = r"days?|weeks?|months?|years?"
+_UNIT_RU = r"дн(?:я|ей|ень)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет"
 # Every date expression starts at a word boundary; the leading ``(?<!\w)`` lets the engine reject
 # positions inside words at once instead of trying each alternative there (5x faster).
 PATTERN = re.compile(
@@ -56,13 +65,20 @@ PATTERN = re.compile(
   | (?P<season>(?:{_SEASON_EN}|{_SEASON_RU})(?P<season_year>{_YEAR}){_RU_YEAR_TAIL})
   | (?P<en_qm>{_QUAL}[\s-]+{_EN_MONTH})
   | (?P<ru_qm>(?i:начале|середине|конце)\s+{_RU_MONTH})
-  | \b(?:in|since|until|till|by|from|through|during|last|next|this|before|after)\s+
+  | \b(?P<en_pm_prep>(?i:in|since|until|till|by|from|through|during|last|next|this|before|after))\s+
       (?P<en_pm>{_EN_MONTH})(?!,?\s+(?:of\s+)?\d)
   | (?i:(?<![а-яё])(?:в|с|до|к|по)\s+)(?P<ru_pm>{_RU_MONTH})(?!\s+\d)
   | (?P<rel_next>(?i:the\s+(?:very\s+)?(?:next|following)\s+day|(?:a|one)\s+day\s+later
       |на\s+следующий\s+день|на\s+другой\s+день|на\s+следующие\s+сутки|дн[её]м\s+позже|спустя\s+день))
   | (?P<rel_prev>(?i:the\s+(?:previous|preceding)\s+day|(?:a|one)\s+day\s+(?:earlier|before)
       |дн[её]м\s+ранее|за\s+день\s+до\s+этого))
+  | (?P<rel_offset>(?i:(?P<off_n>{_COUNT})[\s-]+(?P<off_unit>{_UNIT_EN})\s+(?P<off_dir>later|afterwards|earlier
+      |(?:after|before)(?![ \t]+[a-z\d]))
+      |(?:the|a)\s+(?P<off_next>following|next|previous|preceding)\s+(?P<off_unit1>week|month|year)
+      |(?P<off_dir2>спустя|через)\s+(?P<off_n2>{_COUNT_RU})?\s*(?P<off_unit2>{_UNIT_RU})
+      |(?P<off_n3>{_COUNT_RU})?\s*(?P<off_unit3>{_UNIT_RU})\s+(?P<off_dir3>спустя|позже|позднее|ранее)))
+  | (?P<rel_pub>(?i:(?:last|this|next|past)\s+(?P<pub_unit>week|month|year)
+      |(?:на|в)\s+(?P<pub_ru>прошлой|этой|прошлом|этом|текущем|позапрошлом)\s+(?P<pub_unit_ru>неделе|месяце|году)))
   | (?P<year>{_YEAR}){_RU_YEAR_TAIL}
     )""",
     re.VERBOSE,
@@ -75,6 +91,8 @@ _NOT_YEAR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
+# What may come before a date that opens a chronology entry ("16 May 2023. …", "On 3 May, …", "• 3 May: …").
+_OPENER = re.compile(r"\s*(?:[-–—•*]\s*)?(?:(?i:on|by|in)\s+)?")
 _LINE_BREAK = re.compile(r"\n")
 
 
@@ -93,16 +111,24 @@ def run(ctx: DocContext) -> None:
     published = _published(ctx.published)
     paragraphs = paragraph_starts(ctx.text)
     para_year: dict[int, int] = {}  # paragraph index -> latest explicit year seen so far
+    para_value: dict[int, str] = {}  # paragraph index -> latest explicit date seen so far
+    openers: dict[int, str] = {}  # paragraph index -> the full date its text opens with
     last_year: int | None = None
     found: list[_Found] = []
     for match in PATTERN.finditer(ctx.text):
         para = bisect.bisect_right(paragraphs, match.start()) - 1
-        anchor = _Anchor(para_year.get(para), published, last_year)
+        chronology = openers.get(para - 1) or openers.get(para - 2)
+        anchor = _Anchor(para_year.get(para), published, last_year, para_value.get(para), chronology)
         for item in _interpret(match, ctx.text, lang, anchor, found):
+            if found and item.start < found[-1].end:
+                continue  # "this year" already read as part of "in April this year"
             found.append(item)
             if item.explicit_year is not None:
                 para_year[para] = item.explicit_year
+                para_value[para] = item.value
                 last_year = item.explicit_year
+            if len(item.value) == 10 and _OPENER.fullmatch(ctx.text, paragraphs[para], item.start):
+                openers[para] = item.value
     ctx.dates.extend(DateMention(f.start, f.end, ctx.text[f.start:f.end], f.value, f.relative) for f in found)
     ctx.sort()
 
@@ -112,6 +138,8 @@ class _Anchor:
     paragraph_year: int | None
     published: date | None
     last_year: int | None
+    paragraph_value: str | None = None  # the latest explicit date of the paragraph
+    chronology: str | None = None  # a full date opening one of the two paragraphs before
 
 
 def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
@@ -136,6 +164,10 @@ def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
         return [_Found(start, end, year, False, int(year))]
     if kind in ("rel_next", "rel_prev"):
         return _shifted(start, end, found, 1 if kind == "rel_next" else -1)
+    if kind == "rel_offset":
+        return _offset(match, start, end, found)
+    if kind == "rel_pub":
+        return _from_published(match, start, end, anchor.published)
     if kind in ("en_md", "en_dm", "ru_dm"):
         return _days(match, kind, text, anchor)
     # a month with or without a year
@@ -150,6 +182,10 @@ def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
         core = f"{RU_MONTH_GEN[month - 1]} {year}" if ru else f"{EN_MONTH_NAMES[month - 1]} {year}"
         return _explicit(start, end, core, "ru" if ru else "en", "month")
     core = RU_MONTH_GEN[month - 1] if ru else EN_MONTH_NAMES[month - 1]
+    deictic = _deictic_year(match, text, month, anchor.published)
+    if deictic is not None:
+        year, end = deictic
+        return [_Found(start, end, f"{year}-{month:02d}", True, None)]
     value = _anchored(core, "ru" if ru else "en", "month", anchor)
     return [_Found(start, end, value, True, None)] if value else []
 
@@ -210,14 +246,111 @@ def _shifted(start: int, end: int, found: list[_Found], days: int) -> list[_Foun
     return []
 
 
+_YEAR_WORD = re.compile(r"(?i:,?\s+(?P<en>this|last|next)\s+year\b|\s+(?P<ru>этого|текущего|сего|прошлого"
+                        r"|следующего)\s+года\b)")
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1, "этого": 0, "текущего": 0, "сего": 0, "прошлого": -1,
+               "следующего": 1}
+
+
+def _deictic_year(match: re.Match[str], text: str, month: int, published: date | None) -> tuple[int, int] | None:
+    """"last March", "in April this year", "в апреле этого года": a month placed by the publication
+    date, not by the year of the paragraph. Returns (year, end of the expression)."""
+    if published is None:
+        return None
+    end = match.end()
+    tail = _YEAR_WORD.match(text, end)
+    if tail is not None:
+        return published.year + _YEAR_SHIFT[(tail.group("en") or tail.group("ru")).lower()], tail.end()
+    prep = (match.group("en_pm_prep") or "").lower() if match.group("en_pm") else ""
+    if prep == "last":
+        return (published.year if month < published.month else published.year - 1), end
+    if prep == "next":
+        return (published.year if month > published.month else published.year + 1), end
+    if prep == "this":
+        return published.year, end
+    return None
+
+
+def _offset(match: re.Match[str], start: int, end: int, found: list[_Found]) -> list[_Found]:
+    """"two weeks later", "the following month", "спустя семь недель": the previous date mention
+    moved by that much, kept no more precise than the mention it counts from."""
+    prior = next((f for f in reversed(found) if start - f.end <= 3000), None)
+    if prior is None:
+        return []
+    if match.group("off_next"):
+        count, unit = (1 if match.group("off_next").lower() in ("following", "next") else -1), match.group("off_unit1")
+    else:
+        raw = (match.group("off_n") or match.group("off_n2") or match.group("off_n3") or "1").lower()
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(" ".join(raw.split()), 1)
+        unit = match.group("off_unit") or match.group("off_unit2") or match.group("off_unit3")
+        direction = (match.group("off_dir") or match.group("off_dir2") or match.group("off_dir3")).lower()
+        if direction in ("earlier", "before", "ранее"):
+            count = -count
+    unit = unit.lower()
+    precision = len(prior.value)
+    year = int(prior.value[:4])
+    month = int(prior.value[5:7]) if precision >= 7 else 7
+    day = int(prior.value[8:10]) if precision == 10 else (15 if precision == 7 else 1)
+    base = date(year, month, day)
+    if unit.startswith(("day", "week", "дн", "недел")):
+        moved = base + timedelta(days=count * (7 if unit.startswith(("week", "недел")) else 1))
+    elif unit.startswith(("month", "месяц")):
+        index = base.year * 12 + base.month - 1 + count
+        moved = date(index // 12, index % 12 + 1, min(base.day, 28))
+        precision = min(precision, 7)
+    else:
+        moved = date(base.year + count, base.month, min(base.day, 28))
+        precision = min(precision, 7)
+    return [_Found(start, end, moved.isoformat()[:precision], True, None)]
+
+
+def _from_published(match: re.Match[str], start: int, end: int, published: date | None) -> list[_Found]:
+    """"last week", "this year", "в прошлом месяце": counted from the publication date."""
+    if published is None:
+        return []
+    word = match.group(0).lower().split()[0]
+    unit = (match.group("pub_unit") or match.group("pub_unit_ru")).lower()
+    which = (match.group("pub_ru") or word).lower()
+    back = 0 if which in ("this", "этой", "этом", "текущем") else (2 if which == "позапрошлом" else 1)
+    if which == "next":
+        back = -1
+    if unit.startswith(("week", "недел")):
+        value = (published - timedelta(days=7 * back)).isoformat()[:7]
+    elif unit.startswith(("month", "месяц")):
+        index = published.year * 12 + published.month - 1 - back
+        value = f"{index // 12}-{index % 12 + 1:02d}"
+    else:
+        value = str(published.year - back)
+    return [_Found(start, end, value, True, None)]
+
+
 def _anchored(core: str, lang: str, precision: str, anchor: _Anchor) -> str | None:
     if anchor.paragraph_year is not None:
-        return _normalise(f"{core} {anchor.paragraph_year}", lang, precision, None)
+        value = _normalise(f"{core} {anchor.paragraph_year}", lang, precision, None)
+        return _forward(value, anchor.paragraph_value, core, lang, precision, anchor.published)
+    if anchor.chronology is not None:
+        value = _normalise(f"{core} {anchor.chronology[:4]}", lang, precision, None)
+        value = _forward(value, anchor.chronology, core, lang, precision, anchor.published)
+        if value and (anchor.published is None or value <= anchor.published.isoformat()[:len(value)]):
+            return value
     if anchor.published is not None:
         return _normalise(core, lang, precision, anchor.published)
     if anchor.last_year is not None:
         return _normalise(f"{core} {anchor.last_year}", lang, precision, None)
     return None
+
+
+def _forward(value: str | None, after: str | None, core: str, lang: str, precision: str,
+             published: date | None) -> str | None:
+    """A month or day without a year that would fall before the dated mention it follows ("In
+    October 2023 … in February") is read forward, into the next year, when that is still before
+    publication: narratives and chronologies move forward."""
+    if not value or not after or len(after) < 7 or value >= after[:len(value)]:
+        return value
+    later = _normalise(f"{core} {int(after[:4]) + 1}", lang, precision, None)
+    if later and (published is None or later <= published.isoformat()[:len(later)]):
+        return later
+    return value
 
 
 @functools.lru_cache(maxsize=4096)

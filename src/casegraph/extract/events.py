@@ -9,10 +9,12 @@ more than precision here: a reviewer deletes a spurious event faster than they f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
+from casegraph.extract.dates import paragraph_starts
 from casegraph.extract.relations import SLOT, add_ref, add_text, is_person, mask, sentences_of
 
 # Verbs of action (English past/present forms, Russian past stems). Generic vocabulary.
@@ -40,6 +42,8 @@ _NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:next|following)\s+day\b|\b�
 _AND_DAY = re.compile(r"^\s*(?:and|&|-|–|to|и)\s*(?P<day>\d{1,2})\b(?!\s*(?:%|[,.]\d))")
 _PRONOUN = re.compile(r"^\W*(?:[\w,]+\s+){0,4}?(?P<pron>he|she|it|they|он|она|оно|они)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|\s•\s|^\s*[•\-–]\s", re.M)
+_HEADING_REST = re.compile(r"[\s.,:;–—\-•*()]*(?:(?i:on|by|in)\s*)?[\s.,:;–—\-•*()]*")
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 MAX_SUMMARY = 200
 PRONOUN_REACH = 1500  # characters back in which "he"/"it" finds the party it stands for
 
@@ -163,19 +167,47 @@ def _name(ctx: DocContext, start: int, end: int, verb: tuple[int, int] | None) -
     return verb[0], (verb[1] + words[-1].end()) if words else verb[1]
 
 
+def heading_date(ctx: DocContext, sent: Sentence) -> DateMention | None:
+    """A sentence that is nothing but a date ("16 January 2023.", "March 1, 2023:") heads a
+    chronology entry: the date holds for the rest of its paragraph."""
+    inside = ctx.dates_in(sent.start, sent.end)
+    if len(inside) != 1:
+        return None
+    d = inside[0]
+    rest = ctx.text[sent.start:d.start] + ctx.text[d.end:sent.end]
+    return d if _HEADING_REST.fullmatch(rest) else None
+
+
 def run(ctx: DocContext) -> None:
     """Append one Event per (clause, date) where the clause names at least one party."""
     ctx.sort()
     previous: DateMention | None = None
+    paragraphs = paragraph_starts(ctx.text)
+    heading: tuple[int, DateMention] | None = None  # (paragraph index, date) of a chronology entry
     for sent in sentences_of(ctx):
+        para = bisect.bisect_right(paragraphs, sent.start) - 1
+        if heading is not None and heading[0] != para:
+            heading = None
+        head = heading_date(ctx, sent)
+        if head is not None:
+            heading = (para, head)
+            if len(head.value) == 10:
+                previous = head
+            continue
         for start, end in clauses(sent):
             hits = dates_of(ctx, start, end, previous)
             full = [d for d in ctx.dates_in(start, end) if len(d.value) == 10]
             if full:
                 previous = full[-1]
+            if not hits and heading is not None:
+                hits = [_DateHit(heading[1].value, heading[1].start, heading[1].end)]
             if not hits:
                 continue
             involved = _involved(ctx, start, end, sent)
+            for hit in hits:
+                for p in _actors(ctx, hit.start, start, end):
+                    if all(p.party != q.party for q in involved):
+                        involved.append(p)
             if not involved:
                 continue
             clause = ctx.text[start:end]
@@ -202,6 +234,34 @@ def run(ctx: DocContext) -> None:
                 if verb and _HOST.match(ctx.text[verb[0]:verb[1]]) and not is_person(ctx, involved[0].party):
                     add_ref(draft, "organizer", involved[0])
                 _locations(ctx, draft, start, end)
+
+
+def _actors(ctx: DocContext, offset: int, start: int, end: int) -> list[PartyMention]:
+    """Who did what the date dates, from the parse: the subject of the verb the date modifies, or,
+    for a participle ("her claim, filed on 14 August"), the possessor of the noun it describes;
+    a pronoun stands for the last party of its kind named before ("she" → the last woman or man)."""
+    verb = governing_verb(ctx, offset, start, end)
+    doc = ctx.nlp_doc
+    if verb is None or doc is None:
+        return []
+    span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    token = span[0]
+    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not candidates and token.dep_ in ("acl", "relcl"):
+        candidates = [c for c in token.head.children if c.dep_ == "poss"]
+    out: list[PartyMention] = []
+    for cand in candidates[:1]:
+        named = [m for m in ctx.mentions_in(cand.left_edge.idx, cand.idx + len(cand.text))]
+        if named:
+            out.append(named[-1])
+        elif cand.lower_ in _PERSON_PRONOUNS:
+            for x in reversed(ctx.mentions_in(max(0, cand.idx - PRONOUN_REACH), cand.idx)):
+                if is_person(ctx, x.party):
+                    out.append(x)
+                    break
+    return out
 
 
 def _locations(ctx: DocContext, draft: Draft, start: int, end: int) -> None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
+from casegraph.extract.money_roles import by_head_noun, parsed_roles
+from casegraph.extract.money_ru import russian_give
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
 
 _NUM = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -46,11 +48,11 @@ _RECEIVE = (r"receiv(?:ed|es|e|ing)|got|gets|obtain(?:ed|s)?|won|wins|secured|ha
             r"(?:awarded|given|granted|paid)|accepted|raised|получил[аио]?|получа\w+|выиграл[аио]?|привлек\w*")
 _GIVE = (r"paid|pays?|paying|gave|gives?|giving|donat(?:ed|es|e|ing)|transferr?(?:ed|s|ing)?|allocat(?:ed|es|e)"
          r"|awarded|granted|sent|provided|funded|financed|wired|spent|invested|lent|loaned|заплатил\w*"
-         r"|выплатил\w*|перечислил\w*|выделил\w*|пожертвовал\w*|передал\w*|отправил\w*|профинансировал\w*"
+         r"|выплатил\w*|перечислил\w*|перев[её]л\w*|предоставил\w*|выдал\w*|выделил\w*|пожертвовал\w*|передал\w*|отправил\w*|профинансировал\w*"
          r"|потратил\w*|вложил\w*")
 VERB = re.compile(rf"(?i:\b(?:(?P<receive>{_RECEIVE})|(?P<give>{_GIVE}))\b)")
 _FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+|со\s+стороны\s+)$")
-_TO = re.compile(r"(?i:\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?"
+_TO = re.compile(r"(?i:(?<!according\s)\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:(?:bank\s+)?account\s+of\s+(?:the\s+)?)?|\bна\s+сч[её]т\s+|в\s+пользу\s+)$")
 _PURPOSE = re.compile(r"(?i:\b(?:" + "|".join(sorted(PURPOSE_WORDS, key=len, reverse=True)) + r")\b)")
 _PRONOUN = {"it", "they", "this", "he", "she", "which", "who", "он", "она", "оно", "они", "это"}
@@ -96,6 +98,7 @@ def run(ctx: DocContext) -> None:
         draft.add("currency", currency, start, end)
         _fill(ctx, draft, roles, sent, paragraphs, start)
         payments.append(draft)
+    _inherit_roles(ctx, payments, paragraphs)
     awards = [d for d in _awards(ctx, sentences, paragraphs) if d.span.start not in with_amount]
     used: set[str] = set()
     for draft in payments:
@@ -109,6 +112,55 @@ def run(ctx: DocContext) -> None:
                     break
     ctx.drafts.extend(payments)
     ctx.drafts.extend(a for a in awards if a.key not in used)
+
+
+_CONTINUATION = re.compile(
+    r"(?i:\b(?:second|third|another|further|additional|largest|biggest|smallest|remaining|rest|next|latter"
+    r"|former|also|same|ещё|еще|второй|второе|очередн\w+|также|остальн\w+|крупнейш\w+)\b)")
+
+
+def _inherit_roles(ctx: DocContext, payments: list[Draft], paragraphs: list[int]) -> None:
+    """Fill a side the sentence leaves implicit from the payment before it in the same paragraph:
+    "The trust made grants worth £900,000. The largest, £350,000, went to X" (payer: the trust);
+    "A second donation from X, of N, followed" (beneficiary: whoever X gave to before). Only an
+    aggregate before it (a payer without a beneficiary) or a continuation word ("further",
+    "second", "largest") licenses it, so unrelated amounts in one paragraph stay apart."""
+    for i, draft in enumerate(payments):
+        payer, beneficiary = draft.refs("payer"), draft.refs("beneficiary")
+        if payer and beneficiary:
+            continue
+        sent_text = ctx.text[draft.span.start:draft.span.end]
+        cue = _CONTINUATION.search(sent_text) is not None
+        para = bisect.bisect_right(paragraphs, draft.span.start) - 1
+        if beneficiary and not payer and i > 0:
+            prev = payments[i - 1]
+            same_para = bisect.bisect_right(paragraphs, prev.span.start) - 1 == para
+            if same_para and prev.refs("payer") and (cue or not prev.refs("beneficiary")):
+                _copy(draft, prev, "payer")
+        elif payer and not beneficiary and cue:
+            for prev in reversed(payments[:i]):
+                if prev.refs("beneficiary") and any(_same_party(ctx, a, b) for a in prev.refs("payer")
+                                                    for b in payer):
+                    _copy(draft, prev, "beneficiary")
+                    break
+
+
+def _copy(draft: Draft, source: Draft, prop: str) -> None:
+    for v in source.values:
+        if v.prop == prop and v.ref:
+            draft.add(prop, v.value, v.start, v.end, ref=True)
+            return
+
+
+def _same_party(ctx: DocContext, a: str, b: str) -> bool:
+    """The same party, or one whose name is a shortening of the other's ("Danubia", "Danubia Grain")."""
+    if a == b:
+        return True
+    pa, pb = ctx.parties.get(a), ctx.parties.get(b)
+    if pa is None or pb is None:
+        return False
+    wa, wb = set(re.findall(r"\w+", pa.name.lower())), set(re.findall(r"\w+", pb.name.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 # -- amounts ------------------------------------------------------------------------------------
@@ -178,6 +230,21 @@ def _format(amount: float) -> str:
 def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: int, end: int) -> Roles:
     mentions = ctx.mentions_in(sent.start, sent.end)
     roles = Roles(purpose=_purpose(ctx.text, sent, mentions, start, end))
+
+    def resolve(pos: int, stop: int, phrase: str, pronoun: bool) -> PartyMention | None:
+        return _resolve(ctx, sentences, sent, pos, phrase, pronoun)
+
+    frame = parsed_roles(ctx, start, end, resolve)
+    if frame is not None:
+        roles.payer, roles.beneficiary = frame.payer, frame.beneficiary
+        roles.evidence.extend(frame.evidence)
+        if roles.payer is not None and roles.beneficiary is not None and \
+                roles.payer.party == roles.beneficiary.party:
+            roles.beneficiary = None
+        if roles.payer is None and roles.beneficiary is None and _BACK_REFERENCE.match(sent.text):
+            roles.beneficiary = _previous_subject(ctx, sentences, sent)
+            roles.evidence.append("back-reference")
+        return roles
     verb = _verb(ctx.text, sent, start, end)
     from_party = _after_cue(ctx.text, sent, mentions, _FROM, start)
     to_party = _after_cue(ctx.text, sent, mentions, _TO, start)
@@ -188,6 +255,9 @@ def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: in
         if kind == "receive":
             roles.beneficiary, roles.payer = subject, from_party
             roles.evidence.append("receive" + (" (passive)" if passive else ""))
+        elif ctx.language == "ru":
+            roles.payer, roles.beneficiary = russian_give(ctx, sent, mentions, subject, to_party, v_end, start)
+            roles.evidence.append("give (case)")
         else:
             roles.payer = subject
             roles.beneficiary = to_party or _object_after(ctx.text, mentions, v_end, start)
@@ -269,8 +339,16 @@ def _resolve(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos: in
     """A pronoun or generic phrase ("it", "the non-profit organization") → a party mentioned
     before: a person for he/she; otherwise an organisation whose mention is introduced by the same
     head noun ("its non-profit, the X Foundation"), else the subject of the previous sentence."""
+    if not pronoun:
+        named = by_head_noun(ctx, pos, phrase)
+        if named is not None:
+            return named
     window_start = _window_start(sentences, sent, 2)
     earlier = [m for m in ctx.mentions_in(window_start, pos) if m.end <= pos]
+    if pronoun and phrase in ("он", "она", "оно"):  # Russian "он" also stands for "фонд", "банк"…
+        same = [m for m in earlier if m.start >= sent.start]
+        if same:
+            return same[-1]
     if pronoun and phrase in _PERSON_PRONOUN:
         people = [m for m in earlier if _schema(ctx, m) == "Person"]
         return people[-1] if people else None
