@@ -92,3 +92,57 @@ def test_russian_registry_and_recognition() -> None:
     assert found["«Радио Вега»"]["listingDate"] == ["2021-05-05"]
     assert "иноагент" in found["«Радио Вега»"]["program"][0]
     assert found["Ольгу Белову"]["authority"] == ["Минюст"]
+
+
+def test_participle_sanctioning_both_entities_with_clause_date() -> None:
+    ctx = build("Norway followed in May 2020, sanctioning both Ivan Lutt and Gray Ore Mining under its "
+                "anti-graft law.", {"Ivan Lutt": "Person", "Gray Ore Mining": "Company"}, {"May 2020": "2020-05"})
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert set(found) == {"Ivan Lutt", "Gray Ore Mining"}
+    assert found["Gray Ore Mining"]["listingDate"] == ["2020-05"]
+    assert "anti graft law" in found["Ivan Lutt"]["program"][0]
+
+
+def test_relative_clause_listing_and_later_exact_date() -> None:
+    ctx = build("Pike Tankers, which the Finance Ministry added to its sanctions list in June 2020, kept "
+                "sailing. In announcing the designation on 5 June 2020, the Finance Ministry said Pike Tankers "
+                "had lied.", {"Pike Tankers": "Company", "Finance Ministry": "PublicBody"},
+                {"June 2020": "2020-06", "5 June 2020": "2020-06-05"})
+    [found] = sanctions(ctx)
+    assert found["authority"] == ["Finance Ministry"]
+    assert "2020-06-05" in found["listingDate"]
+
+
+def test_register_placement_and_designation_for_a_reason() -> None:
+    ctx = build("On 2 May 2022, the Tender Office places Elm Supplies on its register of unreliable bidders, "
+                "barring it for two years. Later the Foreign Office designated Rita Holm and Sam Orr for "
+                "bribery.", {"Tender Office": "PublicBody", "Elm Supplies": "Company", "Foreign Office": "PublicBody",
+                             "Rita Holm": "Person", "Sam Orr": "Person"}, {"2 May 2022": "2022-05-02"})
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert found["Elm Supplies"]["program"] == ["register of unreliable bidders"]
+    assert found["Elm Supplies"]["listingDate"] == ["2022-05-02"]
+    assert found["Rita Holm"]["authority"] == ["Foreign Office"]
+    assert "Sam Orr" in found
+
+
+def test_under_named_body_sanctions_and_asset_freeze_by_pronoun() -> None:
+    ctx = build("Lev Dorn has been under European Union sanctions since March 2022. Rand Oil is no stranger "
+                "to lists: the regulator froze its assets in July 2021.",
+                {"Lev Dorn": "Person", "European Union": "Organization", "Rand Oil": "Company"},
+                {"March 2022": "2022-03", "July 2021": "2021-07"})
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert found["Lev Dorn"]["authority"] == ["European Union"]
+    assert found["Lev Dorn"]["listingDate"] == ["2022-03"]
+    assert found["Rand Oil"]["program"] == ["asset freeze"]
+    assert found["Rand Oil"]["listingDate"] == ["2021-07"]
+
+
+def test_russian_quoted_entity_and_status_first_order() -> None:
+    text = ("1 марта Минюст внёс АНО «Центр „Гласность“» в реестр иностранных агентов, а 5 мая иностранным "
+            "агентом была признана и директор центра Анна Белова.")
+    ctx = build(text, {"Минюст": "PublicBody", "АНО «Центр „Гласность": "Organization", "Анна Белова": "Person"},
+                {"1 марта": "2021-03-01", "5 мая": "2021-05-05"}, language="ru")
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert found["АНО «Центр „Гласность"]["listingDate"] == ["2021-03-01"]
+    assert found["Анна Белова"]["listingDate"] == ["2021-05-05"]
+    assert found["Анна Белова"]["authority"] == ["Минюст"]

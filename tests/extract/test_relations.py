@@ -38,7 +38,7 @@ def rels(ctx: DocContext) -> set[tuple[str, str, str]]:
     props = {"Directorship": ("director", "organization"), "Ownership": ("owner", "asset"),
              "Membership": ("member", "organization"), "Employment": ("employee", "employer"),
              "Representation": ("agent", "client"), "Associate": ("person", "associate"),
-             "UnknownLink": ("subject", "object")}
+             "UnknownLink": ("subject", "object"), "Family": ("person", "relative")}
     out = set()
     for d in ctx.drafts:
         sp, op = props[d.schema]
@@ -149,3 +149,136 @@ def test_russian_apposition() -> None:
     ctx = build("Иван Смирнов, основатель фонда «Светлый путь», дал интервью.",
                 {"Иван Смирнов": "Person", "«Светлый путь»": "Organization"}, language="ru")
     assert ("Directorship", "Иван Смирнов", "«Светлый путь»") in rels(ctx)
+
+
+# -- clause, possessive, pronoun and kinship frames (relations_clauses) -----------------------------
+
+def test_who_clause_and_object_relative_with_pronoun() -> None:
+    ctx = build("Tomas Reed, who chairs the Harbour Lights Foundation, declined to comment. "
+                "Mira Sold built her fortune through Kappa Freight, the Riga-based firm she runs.",
+                {"Tomas Reed": "Person", "Harbour Lights Foundation": "Organization", "Mira Sold": "Person",
+                 "Kappa Freight": "Company"})
+    found = rels(ctx)
+    assert ("Directorship", "Tomas Reed", "Harbour Lights Foundation") in found
+    assert ("Directorship", "Mira Sold", "Kappa Freight") in found
+
+
+def test_co_founders_in_both_word_orders() -> None:
+    ctx = build("Anna Berg co-founded Northwind Analytics with the Danish engineer Lars Holm in 2012. "
+                "Later the money reached Open Ledger Lab, a small charity that Piet Vos founded with Eva Lind.",
+                {"Anna Berg": "Person", "Northwind Analytics": "Company", "Lars Holm": "Person",
+                 "Open Ledger Lab": "Organization", "Piet Vos": "Person", "Eva Lind": "Person"})
+    found = rels(ctx)
+    for person, org in (("Anna Berg", "Northwind Analytics"), ("Lars Holm", "Northwind Analytics"),
+                        ("Piet Vos", "Open Ledger Lab"), ("Eva Lind", "Open Ledger Lab")):
+        assert ("Directorship", person, org) in found
+
+
+def test_whose_director_apposition_and_nominal_possessive_title() -> None:
+    ctx = build("The grant went to the Civic Pulse Institute, a research body whose director, Helen Marsh, "
+                "once advised the mayor. The Lakeside Foundation paid for it. Later the foundation's former "
+                "treasurer, Ruth Gale, resigned.",
+                {"Civic Pulse Institute": "Organization", "Helen Marsh": "Person",
+                 "Lakeside Foundation": "Organization", "Ruth Gale": "Person"})
+    found = rels(ctx)
+    assert ("Directorship", "Helen Marsh", "Civic Pulse Institute") in found
+    assert ("Directorship", "Ruth Gale", "Lakeside Foundation") in found
+
+
+def test_pronoun_possessive_roles_resolve_to_the_antecedent() -> None:
+    ctx = build("Dana Cole sued the city in March. Her lawyer, Simon Pratt, filed the papers. "
+                "The boats were run by Tern Shipping, a small operator. Its managing director, Ivo Dahl, "
+                "refused to talk.",
+                {"Dana Cole": "Person", "Simon Pratt": "Person", "Tern Shipping": "Company", "Ivo Dahl": "Person"})
+    found = rels(ctx)
+    assert ("Representation", "Simon Pratt", "Dana Cole") in found
+    assert ("Directorship", "Ivo Dahl", "Tern Shipping") in found
+
+
+def test_ownership_possessive_passive_and_stake() -> None:
+    ctx = build("Orbit Medical's owner is Larch Holdings, a company registered in Malta. The fees went to "
+                "Blue Fern Advisory, a consultancy owned by Jana Kos. Petr Ulm said he had sold his stake in "
+                "Orbit Medical.",
+                {"Orbit Medical": "Company", "Larch Holdings": "Company", "Blue Fern Advisory": "Company",
+                 "Jana Kos": "Person", "Petr Ulm": "Person"})
+    found = rels(ctx)
+    assert ("Ownership", "Larch Holdings", "Orbit Medical") in found
+    assert ("Ownership", "Jana Kos", "Blue Fern Advisory") in found
+    assert ("Ownership", "Petr Ulm", "Orbit Medical") in found
+
+
+def test_representation_by_lawyer_apposition_and_passive() -> None:
+    ctx = build("Karin Alt, a lawyer for Boris Timm, wrote to us. The Seaview Trust, represented by the law "
+                "firm Noble Grant, denies it.",
+                {"Karin Alt": "Person", "Boris Timm": "Person", "Seaview Trust": "Organization",
+                 "Noble Grant": "Company"})
+    found = rels(ctx)
+    assert ("Representation", "Karin Alt", "Boris Timm") in found
+    assert ("Representation", "Noble Grant", "Seaview Trust") in found
+
+
+def test_board_membership_and_served_as_sole_director() -> None:
+    ctx = build("The loan came from Pioneer Savings Bank. The bank's board includes Olga Ruhl, a former "
+                "auditor. Max Feld sits on the supervisory board of Aster Group. Marten Kahl founded Aster "
+                "Group in 2001. Kahl, 58, served as the company's sole director until May.",
+                {"Pioneer Savings Bank": "Company", "Olga Ruhl": "Person", "Max Feld": "Person",
+                 "Aster Group": "Company", "Marten Kahl": "Person"})
+    found = rels(ctx)
+    assert ("Directorship", "Olga Ruhl", "Pioneer Savings Bank") in found
+    assert ("Membership", "Max Feld", "Aster Group") in found
+    roles = {v.value for d in ctx.drafts for v in d.values if v.prop == "role"}
+    assert "sole director" in roles
+    assert ("Directorship", "Marten Kahl", "Aster Group") in found
+
+
+def test_family_frames() -> None:
+    ctx = build("The bank's board includes Lea Brandt, Otto Brandt's daughter. Paul Henke is the "
+                "brother-in-law of Deputy Trade Minister Vera Lutz. Jon Ekberg came with his wife, Siri Ekberg.",
+                {"Lea Brandt": "Person", "Otto Brandt": "Person", "Paul Henke": "Person", "Vera Lutz": "Person",
+                 "Jon Ekberg": "Person", "Siri Ekberg": "Person"})
+    found = rels(ctx)
+    assert ("Family", "Lea Brandt", "Otto Brandt") in found
+    assert ("Family", "Paul Henke", "Vera Lutz") in found
+    assert ("Family", "Siri Ekberg", "Jon Ekberg") in found
+    # a possessor is not a list member: Otto Brandt is not on the board
+    assert not any(r[1] == "Otto Brandt" and r[0] == "Directorship" for r in found)
+
+
+def test_singular_title_covers_only_the_first_of_two_names() -> None:
+    ctx = build("The Trade Ministry paid. Trade Minister Vera Lutz and Paul Henke signed the deal.",
+                {"Trade Ministry": "PublicBody", "Vera Lutz": "Person", "Paul Henke": "Person"})
+    found = rels(ctx)
+    assert ("Employment", "Vera Lutz", "Trade Ministry") in found
+    assert not any(r[1] == "Paul Henke" for r in found)
+
+
+def test_negated_verb_frame_is_skipped() -> None:
+    ctx = build("Ada Nyx never ran Quill Media.", {"Ada Nyx": "Person", "Quill Media": "Company"})
+    assert not rels(ctx)
+
+
+def test_russian_titles_with_genitive_bodies_and_object_first_founding() -> None:
+    text = ("Фонд «Рассвет» Иван Петров учредил в 2015 году. Председатель правления фонда «Рассвет» Иван "
+            "Петров отказался от комментариев. Генеральным директором компании «Вектор» работает его жена "
+            "Анна Петрова. В попечительский совет фонда входит депутат Павел Лисин. "
+            "Заместитель министра финансов Пётр Орлов подписал письмо в Минфин.")
+    ctx = build(text, {"Фонд «Рассвет»": "Organization", "Иван Петров": "Person", "Вектор": "Company",
+                       "Анна Петрова": "Person", "Павел Лисин": "Person", "Пётр Орлов": "Person",
+                       "Минфин": "PublicBody"}, {"2015 году": "2015"}, language="ru")
+    found = rels(ctx)
+    assert ("Directorship", "Иван Петров", "Фонд «Рассвет»") in found
+    assert ("Directorship", "Анна Петрова", "Вектор") in found
+    assert ("Family", "Анна Петрова", "Иван Петров") in found
+    assert ("Membership", "Павел Лисин", "Фонд «Рассвет»") in found
+    assert ("Employment", "Пётр Орлов", "Минфин") in found
+
+
+def test_affiliation_frames_firm_sub_body_and_business_tie() -> None:
+    ctx = build("Daniel Kerr of Mills Pike LLP said nothing. The Finance Ministry's Tax Office opened a case. "
+                "Opal Trade, which had been appointed as Vantor Steel's exclusive distributor, won.",
+                {"Daniel Kerr": "Person", "Mills Pike LLP": "Company", "Finance Ministry": "PublicBody",
+                 "Tax Office": "PublicBody", "Opal Trade": "Company", "Vantor Steel": "Company"})
+    found = rels(ctx)
+    assert ("Employment", "Daniel Kerr", "Mills Pike LLP") in found
+    assert ("Membership", "Tax Office", "Finance Ministry") in found
+    assert ("UnknownLink", "Opal Trade", "Vantor Steel") in found

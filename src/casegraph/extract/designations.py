@@ -32,8 +32,8 @@ STATUS = (rf"{_Q}?(?:foreign[\s-]+agents?(?:[\s-]+media)?|undesirable(?:\s+organ
           rf"terrorists?|terrorist\s+organi[sz]ations?|sanctions?|иноагент\w*|иностранн\w+\s+агент\w*|"
           rf"нежелательн\w+(?:\s+организаци\w*)?|экстремист\w*|террорист\w*){_Q}?")
 LIST_NOUN = r"(?:list|registry|register|blacklist|database|реестр\w*|спис\w+|перечень|перечн\w+)"
-_ADD_VERB = (r"(?:added|adds|included|includes|including|entered|put|puts|placed|listed|"
-             r"внес\w*|внёс\w*|включил\w*|включени\w+|добавил\w*)")
+_ADD_VERB = (r"(?:add(?:ed|s|ing)?|includ(?:ed|es|ing)|enter(?:ed|s)|put(?:s|ting)?|plac(?:ed|es|ing)|"
+             r"list(?:ed|s)|внес\w*|внёс\w*|включил\w*|включени\w+|добавил\w*)")
 _RECOGNISE_VERB = (r"(?:recogni[sz]\w*|designat\w*|declar\w*|label\w*|branded|named|"
                    r"призна\w*|объяви\w*)")
 # the state behind an adjective such as "U.S.-sanctioned"
@@ -45,32 +45,61 @@ SANCTIONERS = {
 }
 _SANCTIONER = r"(?P<who>U\.S\.|US|American|OFAC|EU|European|UK|British|UN|Canadian|Swiss|Australian|Japanese|" \
               r"Ukrainian|Russian)"
+# a name with the quotes that may stand around it («⟨O1⟩», ⟨O1⟩“»)
+QSLOT = rf"[«\"„“]*{SLOT}[»\"“”]*"
+# "its register of unreliable suppliers": a short "of …" tail ending the clause names the list
+_LIST_TAIL = r"(?:\s+(?:of|for)\s+[^\s,.;⟨]+(?:\s+[^\s,.;⟨]+){0,3}?(?=\s*[,.;]|$))?"
+_SANCTION_VERB = r"(?:sanction(?:ed|ing|s)?|designat(?:ed|ing|es)|blacklist(?:ed|ing|s)?)"
+_FREEZE_VERB = r"(?:froze|frozen|freezes|freezing|freeze|заморозил\w*|заморожен\w*)"
+# Words without which no frame below can match: sentences lacking all of them are skipped.
+_GATE = re.compile(r"(?i)sanction|list|regist|design|recogni|declar|label|brand|named|froze|frozen|freez|under|"
+                   r"includ|plac|put|enter|add|призна|внес|внёс|включ|добав|объяв|иноагент|агент|нежелательн|"
+                   r"экстремист|террорист|заморож|санкц|реестр|спис|перечн")
 _REQUEST = re.compile(r"\b(?:demand\w*|ask\w*|urg\w*|request\w*|call\w*\s+(?:on|for)|consider|wants?|"
                       r"seek\w*|проси\w*|требова\w*|призыва\w*)\b", re.I)
 
 FRAMES = (
     # "⟨O⟩ added ⟨E⟩ to its 'foreign agent' list", "внёс ⟨E⟩ в реестр иноагентов"
-    re.compile(rf"(?P<verb>{_ADD_VERB})\s+(?:(?:our|their|its|the)\s+[\w\s]{{0,25}}?,\s*)?(?P<ents>{plist(SLOT)}),?"
+    re.compile(rf"(?P<verb>{_ADD_VERB})\s+(?:(?:our|their|its|the)\s+[\w\s]{{0,25}}?,\s*)?(?P<ents>{plist(QSLOT)}),?"
                rf"\s+(?:to|on|in|into|onto|в|во)\s+(?:its|the|their|a|his|her)?\s*"
-               rf"(?P<prog>{NOSTOP}{{0,60}}?{LIST_NOUN}(?:\s+(?:of\s+)?{NOSTOP}{{0,40}}?{STATUS})?)", re.I),
+               rf"(?P<prog>{NOSTOP}{{0,60}}?{LIST_NOUN}(?:\s+(?:of\s+)?{NOSTOP}{{0,40}}?{STATUS}|{_LIST_TAIL}))", re.I),
+    # "⟨E⟩, which the ⟨O⟩ added to its sanctions list in May"
+    re.compile(rf"(?P<ents>{QSLOT}),\s+(?:which|who|whom|что|которую|которого|который)\s+(?:the\s+)?(?P<auth>{OSLOT})\s+"
+               rf"(?:had\s+|has\s+|later\s+)?(?P<verb>{_ADD_VERB})\s+(?:to|on|in|into|onto|в)\s+(?:its|the|their|a)?\s*"
+               rf"(?P<prog>{NOSTOP}{{0,60}}?{LIST_NOUN})", re.I),
+    # "⟨E⟩ was added to the sanctions list (by ⟨O⟩)"
+    re.compile(rf"(?P<ents>{plist(QSLOT)})\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?"
+               rf"(?P<verb>added|placed|put|included|entered|listed)\s+(?:to|on|in|into|onto)\s+(?:its|the|their|a)?\s*"
+               rf"(?P<prog>{NOSTOP}{{0,60}}?{LIST_NOUN}{_LIST_TAIL})(?:\s+by\s+(?:the\s+)?(?P<auth2>{OSLOT}))?", re.I),
     # "recognised ⟨E⟩ as a 'foreign agent'", "признал ⟨E⟩ иноагентом"
-    re.compile(rf"(?P<verb>{_RECOGNISE_VERB})\s+(?P<ents>{plist(SLOT)})\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+    re.compile(rf"(?P<verb>{_RECOGNISE_VERB})\s+(?P<ents>{plist(QSLOT)})\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                rf"(?P<prog>{STATUS})", re.I),
     # "⟨E⟩ was recognised as a foreign agent", "⟨E⟩ признан иноагентом"
-    re.compile(rf"(?P<ents>{plist(SLOT)}){NOSTOP}{{0,30}}?\b(?:was|were|has\s+been|had\s+been|is|are|был\w*)?\s*"
+    re.compile(rf"(?P<ents>{plist(QSLOT)}){NOSTOP}{{0,30}}?\b(?:was|were|has\s+been|had\s+been|is|are|был\w*)?\s*"
                rf"(?P<verb>{_RECOGNISE_VERB}|blacklisted|sanctioned|внесен\w*|внесён\w*|включен\w*)\s+"
                rf"(?:as\s+)?(?:an?\s+)?(?:в\s+)?(?P<prog>{STATUS}|(?:реестр|список)\s+{NOSTOP}{{0,40}}?{STATUS})",
+               re.I),
+    # Russian order, status first: "иностранным агентом была признана и руководитель центра ⟨E⟩"
+    re.compile(rf"(?P<prog>{STATUS})\s+(?:был\w*\s+)?(?:также\s+)?(?P<verb>призна\w*|объявлен\w*)\s+"
+               rf"(?:и\s+|также\s+)?(?:[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?(?P<ents>{plist(QSLOT)})", re.I),
+    # "Canada followed, sanctioning both ⟨E⟩ and ⟨E⟩ under its law", "the ⟨O⟩ designated ⟨E⟩ for corruption"
+    re.compile(rf"(?<!-)\b(?P<verb>{_SANCTION_VERB})\s+(?:both\s+|also\s+|publicly\s+)?(?P<ents>{plist(QSLOT)})"
+               rf"(?P<prog>\s+(?:under|for|over|as|in\s+connection\s+with)\s+{NOSTOP}{{0,60}}?(?=[,.;]|$))?"
+               rf"(?![^,.;]*\b(?:as|the)\s+(?:the\s+)?(?:winner|successor|head|director|chief|representative))",
                re.I),
     # "a U.S.-sanctioned strategist ⟨E⟩"
     re.compile(rf"\b{_SANCTIONER}[-\s](?P<verb>sanctioned|blacklisted)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?P<ents>{SLOT})"),
     # "⟨E⟩, a U.S.-sanctioned strategist"
     re.compile(rf"(?P<ents>{SLOT}),\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_SANCTIONER}[-\s]"
                rf"(?P<verb>sanctioned|blacklisted)\b"),
-    # "⟨E⟩ … under U.S. sanctions", "⟨E⟩ was sanctioned by ⟨O⟩"
+    # "⟨E⟩ … under U.S. sanctions", "⟨E⟩ has been under ⟨O⟩ sanctions since February"
     re.compile(rf"(?P<ents>{SLOT}){NOSTOP}{{0,40}}?\b(?:is|was|were|are|been|remains?|came|fell)\s+"
-               rf"(?P<verb>under)\s+(?:{_SANCTIONER}\s+)?(?P<prog>sanctions)\b"),
+               rf"(?P<verb>under)\s+(?:the\s+)?(?:{_SANCTIONER}\s+|(?P<auth>{OSLOT})\s+)?(?P<prog>sanctions)\b"),
     re.compile(rf"(?P<ents>{SLOT}){NOSTOP}{{0,30}}?\b(?P<verb>sanctioned|blacklisted)\s+by\s+(?:the\s+)?"
                rf"(?:(?P<auth>{OSLOT})|{_SANCTIONER})"),
+    # "Britain froze its assets", "froze the assets of ⟨E⟩", "froze ⟨E⟩'s assets"
+    re.compile(rf"\b(?P<verb>{_FREEZE_VERB})\s+(?:the\s+)?(?:(?P<ents>{SLOT})['’]s\s+|(?P<pron>its|his|her|their)\s+)?"
+               rf"(?P<prog>assets|активы)(?:\s+of\s+(?P<ents2>{plist(SLOT)}))?", re.I),
 )
 AUTHORITY_WINDOW = 60  # characters before the verb in which the acting body is named
 DATE_WINDOW = 90  # characters around the verb in which the listing date is stated
@@ -93,13 +122,15 @@ def program_text(program: str) -> str:
 
 
 def _authority(ctx: DocContext, m: Masked, upto: int, entities: list[str]) -> tuple[str, PartyMention | None]:
-    """The acting body: the nearest organisation named shortly before the verb; a named official
-    stands for the body that employs them (already found by :mod:`relations`)."""
+    """The acting body: the nearest organisation named shortly before the verb (a state body
+    first); a named official stands for the body that employs them (already found by
+    :mod:`relations`); else a country or body the parser sees as the clause's subject
+    ("Canada followed in April, sanctioning …")."""
     tokens = list(re.finditer(SLOT, m.text[max(0, upto - AUTHORITY_WINDOW):upto]))
-    for tok in reversed(tokens):
-        mention = m.slot(tok.group())
-        if mention.party in entities:
-            continue
+    candidates = [m.slot(t.group()) for t in reversed(tokens)]
+    candidates = [c for c in candidates if c.party not in entities]
+    public = [c for c in candidates if ctx.parties[c.party].schema == "PublicBody"]
+    for mention in public or candidates:
         if not is_person(ctx, mention.party):
             return ctx.parties[mention.party].name, mention
         for draft in ctx.drafts:
@@ -108,6 +139,12 @@ def _authority(ctx: DocContext, m: Masked, upto: int, entities: list[str]) -> tu
                 body = (draft.refs("employer") + draft.refs("organization"))[0]
                 if body in ctx.parties:
                     return ctx.parties[body].name, None
+    clause = max(m.text.rfind(";", 0, upto) + 1, m.text.rfind(":", 0, upto) + 1, 0)
+    start, end = m.span(clause, upto)
+    # only the clause's subject: a state named at its very start
+    states = [e for e in ctx.ents_in(start, end, ("GPE", "ORG")) if not ctx.text[start:e[0]].strip()]
+    if states:
+        return states[0][3], None
     return "", None
 
 
@@ -138,12 +175,46 @@ def _record(ctx: DocContext, m: Masked, entity: PartyMention, authority: str, pr
     return draft
 
 
+def _entities(ctx: DocContext, m: Masked, hit: re.Match[str]) -> list[PartyMention]:
+    groups = hit.groupdict()
+    found = m.slots_in((groups.get("ents") or "") + (groups.get("ents2") or ""))
+    if not found and groups.get("pron"):  # "Britain froze its assets": the body the clause is about
+        from casegraph.extract.relations_clauses import resolve_org, resolve_person
+
+        resolve = resolve_org if groups["pron"].lower() == "its" else resolve_person
+        target = resolve(ctx, m, hit.start(), set())
+        found = [target] if target is not None else []
+    return found
+
+
+_LATER_DATE = re.compile(r"\b(?:designation|listing|designating|listed|sanctions?|blacklisting)\s+(?:on|in)\s+$",
+                         re.I)
+
+
+def _refine_dates(ctx: DocContext, m: Masked) -> None:
+    """"In announcing the designation on May 19, 2023, the Treasury said Kestrel …": a later,
+    more exact date for a listing already found, stated next to the word "designation"."""
+    for date in dates_near(ctx, m.sentence.start, m.sentence.end):
+        before = ctx.text[max(m.sentence.start, date.start - 40):date.start]
+        if not _LATER_DATE.search(before):
+            continue
+        named = {x.party for x in m.slots}
+        for draft in ctx.drafts:
+            if draft.schema != "Sanction" or not set(draft.refs("entity")) & named:
+                continue
+            have = [v.value for v in draft.values if v.prop == "listingDate"]
+            if not have or any(date.value.startswith(h) and date.value != h for h in have):
+                add_text(draft, "listingDate", date.value, date.start, date.end)
+
+
 def run(ctx: DocContext) -> None:
     """Append one Sanction draft per (entity, program) stated in the document."""
     ctx.sort()
-    for m in masked_sentences(ctx):
+    for m in masked_sentences(ctx, nominal=True, gate=_GATE):
         if not m.slots:
             continue
+        listed: list[str] = []  # entities listed earlier in this sentence are not its actors
+        actor = ""  # "X added A to the list, and B was recognised too": B's actor is X
         for frame in FRAMES:
             for hit in frame.finditer(m.text):
                 verb_at = hit.start("verb")
@@ -151,19 +222,29 @@ def run(ctx: DocContext) -> None:
                 if _REQUEST.search(m.text[clause_start:verb_at]):
                     continue  # "asked the agency to recognise X" is a demand, not a listing
                 groups = hit.groupdict()
+                entities = _entities(ctx, m, hit)
                 who = groups.get("who")
-                if groups.get("auth"):
-                    authority = ctx.parties[m.slot(groups["auth"]).party].name
+                auth = groups.get("auth") or groups.get("auth2")
+                if auth:
+                    authority = ctx.parties[m.slot(auth).party].name
                 elif who:
                     authority = SANCTIONERS.get(who.lower(), who)
                 else:
-                    authority, _ = _authority(ctx, m, verb_at, [e.party for e in m.slots_in(groups["ents"])])
-                program = groups.get("prog") or ""
+                    authority, _ = _authority(ctx, m, verb_at, [e.party for e in entities] + listed)
+                    authority = authority or actor
+                program = " ".join((groups.get("prog") or "").split())
+                if program.lower().startswith(("under ", "for ", "over ", "as ", "in connection")):
+                    program = re.sub(r"^(?:under|for|over|as|in connection with)\s+", "", program, flags=re.I)
+                if program.lower() in ("assets", "активы"):
+                    program = "asset freeze"
                 if who and (not program or program.lower() == "sanctions"):
                     program = f"{who} sanctions"
                 elif not program:
                     program = "sanctions"
                 # an adjective ("U.S.-sanctioned") carries no listing date of its own
                 date = None if who and not groups.get("prog") else _date(ctx, m, m.span(verb_at, verb_at + 1)[0])
-                for entity in m.slots_in(groups["ents"]):
+                for entity in entities:
                     _record(ctx, m, entity, authority, program, date, 0.8 if date else 0.7)
+                listed.extend(e.party for e in entities)
+                actor = authority or actor
+        _refine_dates(ctx, m)

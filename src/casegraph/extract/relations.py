@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
+from casegraph.extract.nominals import mentions_between, nominal_mentions
 from casegraph.extract.vocab import roles as V
 
 # ------------------------------------------------------------------------------------------
@@ -37,7 +39,8 @@ _GLUE = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)(?:[A-ZА-Я][\w.-]*\s+
 
 
 def plist(slot: str) -> str:
-    return rf"{slot}(?:{_GLUE}{slot})*"
+    # a later member is never a possessor: in "⟨P1⟩, ⟨P2⟩'s daughter" ⟨P2⟩ is no list member
+    return rf"{slot}(?:{_GLUE}{slot}(?!['’]s))*"
 
 
 def sentences_of(ctx: DocContext) -> list[Sentence]:
@@ -77,6 +80,11 @@ class Masked:
     def slots_in(self, chunk: str | None) -> list[PartyMention]:
         return [self.slot(t) for t in re.findall(SLOT, chunk or "")]
 
+    @cached_property
+    def has_role(self) -> bool:
+        """Whether the sentence holds any role word (frames built on ROLE are skipped if not)."""
+        return has_role(self.text)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in ctx.text of the masked range [start, end)."""
         if end <= start:
@@ -84,9 +92,11 @@ class Masked:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def mask(ctx: DocContext, sent: Sentence) -> Masked:
-    """Replace every (outermost, non-overlapping) party mention in the sentence by a placeholder."""
-    found = sorted(ctx.mentions_in(sent.start, sent.end), key=lambda m: (m.start, -(m.end - m.start)))
+def mask(ctx: DocContext, sent: Sentence, extra: list[PartyMention] | None = None) -> Masked:
+    """Replace every (outermost, non-overlapping) party mention in the sentence by a placeholder;
+    ``extra`` adds mentions found by description (:mod:`casegraph.extract.nominals`)."""
+    found = sorted([*mentions_between(ctx, sent.start, sent.end), *(extra or [])],
+                   key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[PartyMention] = []
     for m in found:
         if m.party not in ctx.parties:
@@ -109,9 +119,14 @@ def mask(ctx: DocContext, sent: Sentence) -> Masked:
     return Masked(sent, "".join(text), chosen, origin)
 
 
-def masked_sentences(ctx: DocContext) -> Iterator[Masked]:
+def masked_sentences(ctx: DocContext, nominal: bool = False, gate: re.Pattern[str] | None = None
+                     ) -> Iterator[Masked]:
+    """Every sentence masked; with ``nominal``, descriptions such as "the trust" become slots too.
+    A ``gate`` skips sentences without any word a caller's frames need."""
     for sent in sentences_of(ctx):
-        yield mask(ctx, sent)
+        if gate is not None and not gate.search(sent.text):
+            continue
+        yield mask(ctx, sent, nominal_mentions(ctx, sent) if nominal else None)
 
 
 def upsert(ctx: DocContext, key: str, schema: str, span: tuple[int, int], confidence: float) -> Draft:
@@ -142,11 +157,11 @@ def person_before(ctx: DocContext, offset: int, sentence: Sentence | None = None
     """Resolve "he"/"his": the first person named in the sentence before the pronoun (usually the
     subject), else the last person named earlier in the paragraph."""
     if sentence is not None:
-        for m in ctx.mentions_in(sentence.start, offset):
+        for m in mentions_between(ctx, sentence.start, offset):
             if is_person(ctx, m.party):
                 return m
     para = ctx.text.rfind("\n\n", 0, offset)
-    for m in reversed(ctx.mentions_in(max(para, 0), offset)):
+    for m in reversed(mentions_between(ctx, max(para, 0), offset)):
         if is_person(ctx, m.party):
             return m
     return None
@@ -156,18 +171,43 @@ def dates_near(ctx: DocContext, start: int, end: int) -> list[DateMention]:
     return [d for d in ctx.dates if d.start >= start and d.end <= end]
 
 
+RU_END = r"[аяоеёыийуюьмх]{0,4}"  # a Russian case ending: "директором", "председателя", "генеральным"
+
+
+def ru_stem(word: str) -> str:
+    """A Russian word as a pattern for any of its case forms ("владелец" → "владел(?:ец|ьц)…")."""
+    if word.endswith("ец"):
+        return re.escape(word[:-2]) + r"(?:ец|ьц)" + RU_END
+    stem = re.sub(r"[аяоеёыийуюь]+$", "", word)
+    return re.escape(stem if len(stem) >= 3 else word) + RU_END
+
+
 def _role_re() -> str:
     words = []
     for role in V.ALL_ROLES:
-        body = r"\s+".join(re.escape(w) for w in role.split())
-        # Russian titles inflect ("директора", "основателем"); English ones may be plural.
-        suffix = r"\w*" if re.search(r"[а-яё]", role) else r"(?:s|es)?"
-        words.append(body + suffix)
-    one = rf"(?:(?:{'|'.join(V.TITLE_MODIFIERS)})\s+)*(?:{'|'.join(words)})"
+        if re.search(r"[а-яё]", role):  # Russian titles inflect word by word ("генеральным директором")
+            words.append(r"\s+".join(ru_stem(w) for w in role.split()))
+        else:  # English ones may be plural
+            words.append(r"\s+".join(re.escape(w) for w in role.split()) + r"(?:s|es)?")
+    mods = "|".join([*(re.escape(m) for m in V.TITLE_MODIFIERS),
+                     *(re.escape(m) + RU_END for m in V.TITLE_MODIFIERS_RU)])
+    one = rf"(?:(?:{mods})\s+)*(?:{'|'.join(words)})"
     return rf"(?i:{one}(?:\s+(?:and|&|и)\s+{one})*)(?!\w)"
 
 
 ROLE = _role_re()
+# A cheap test that a stretch of text holds a role word at all, run before the costly ROLE
+# searches (most windows hold none).
+_ROLE_WORDS = frozenset(w for r in V.ALL_ROLES if not re.search(r"[а-яё]", r) for w in r.split())
+_ROLE_STEMS_RU = tuple(re.sub(r"[аяоеёыийуюь]+$", "", w)[:6] for r in V.ALL_ROLES if re.search(r"[а-яё]", r)
+                       for w in r.split()[-1:])
+
+
+def has_role(text: str) -> bool:
+    for word in re.findall(r"[\w-]+", text.lower()):
+        if word in _ROLE_WORDS or word.rstrip("s") in _ROLE_WORDS or word.startswith(_ROLE_STEMS_RU):
+            return True
+    return False
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[’']t|denied|не|никогда)\b", re.I)
 
 
@@ -187,6 +227,7 @@ _PROPS = {
     "Representation": ("agent", "client", "role"),
     "Associate": ("person", "associate", "relationship"),
     "UnknownLink": ("subject", "object", "role"),
+    "Family": ("person", "relative", "relationship"),
 }
 
 
@@ -218,7 +259,7 @@ def record_role(ctx: DocContext, m: Masked, person: PartyMention, org: PartyMent
         if kind is None:
             continue
         schema = "Directorship" if kind == "founder" else kind
-        role = "founder" if kind == "founder" else part.lower()
+        role = "founder" if kind == "founder" else " ".join(part.lower().split())
         record(ctx, schema, person, org, m.sentence, (role, s, e), confidence)
 
 
@@ -233,17 +274,18 @@ _TITLE_BEFORE = re.compile(
 _APPOS_AFTER = re.compile(
     rf"^\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
     rf"(?:(?:the|a|an|its|his|her|their|also|now|then|currently)\s+)*"
-    rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?:of|at|for|in|with|от|в)\s+)?(?:the\s+)?"
-    rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{OSLOT})")
+    rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?:of|at|for|in|with|to|от|в)\s+)?(?:the\s+)?"
+    rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{SLOT})")
 # "⟨P⟩ as ⟨O⟩ Vice President"
 _AS_ORG_TITLE = re.compile(rf"^\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
 # "the founder of ⟨O⟩, ⟨P⟩"
 _ROLE_OF_ORG_PERSON = re.compile(  # (?<!\w): a role starts a word, so skip positions inside words fast
     rf"(?<!\w)(?P<role>{ROLE})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{OSLOT})\s*[,—–]\s*(?P<person>{PSLOT})")
+_ROLE_OF_TAIL = re.compile(rf"\b(?:of|at)\s+(?:the\s+)?{OSLOT}\s*[,—–]\s*{PSLOT}")  # cheap gate for the above
 # "⟨O⟩, whose sole founder and director … is none other than ⟨P⟩"
 _WHOSE = re.compile(
-    rf"(?P<org>{OSLOT}){NOSTOP}{{0,30}}?\bwhose\s+(?P<role>(?:\w+\s+){{0,2}}?{ROLE}){NOSTOP}{{0,100}}?"
-    rf"\b(?:is|was|are|were)\s+(?:none\s+other\s+than\s+|also\s+)?(?P<person>{PSLOT})", re.I)
+    rf"(?P<org>{SLOT}){NOSTOP}{{0,90}}?\bwhose\s+(?P<role>(?:\w+\s+){{0,2}}?{ROLE})(?:{NOSTOP}{{0,100}}?"
+    rf"\b(?:is|was|are|were)\s+(?:none\s+other\s+than\s+|also\s+)?|\s*,?\s*)(?P<person>{PSLOT})", re.I)
 # "⟨O⟩, which was founded by ⟨P⟩ (in March)"
 _FOUNDED_BY = re.compile(
     rf"(?P<org>{OSLOT}){NOSTOP}{{0,40}}?\b(?:co-)?(?:founded|established|set\s+up|created|registered|launched)"
@@ -254,6 +296,12 @@ _FOUNDED_BY = re.compile(
 _FOUNDS = re.compile(
     rf"(?P<person>{PSLOT})\s+(?:[a-z]\w*\s+){{0,2}}?(?P<verb>{V.FOUND_VERBS_EN}|{V.FOUND_VERBS_RU})\b"
     rf"(?P<rest>(?:[^.;]|\.(?=\S))*)", re.I)
+# "… with (the Belgian consultant) ⟨P⟩" after a founding verb's object
+_CO_FOUNDER = re.compile(rf"\s*,?\s+with\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?P<co>{plist(PSLOT)})")
+# Russian object-first order: "⟨O⟩ «⟨O⟩» ⟨P⟩ учредил в 2018 году"
+_FOUNDS_RU_OSV = re.compile(
+    rf"(?P<orgs>(?:[«\"„]*{OSLOT}[»\"“”]*\s*)+)(?P<person>{PSLOT})\s+(?:[а-яё]+\s+)?(?P<verb>{V.FOUND_VERBS_RU})(?!\w)",
+    re.I)
 # "his company, ⟨O⟩", "⟨P⟩'s non-profit, ⟨O⟩"
 _POSSESSIVE = re.compile(
     rf"(?:\b(?P<pron>his|her|their|его|её|ее|их)|(?P<owner>{PSLOT})['’]s)\s+(?:own\s+|new\s+)?"
@@ -296,13 +344,17 @@ def _negated(text: str) -> bool:
 
 def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
     """"Justice Minister" → the document's Justice Ministry: match the title's stem words and the
-    body noun its office implies against organisation names (generic, no list of bodies)."""
+    body noun its office implies against organisation names (generic, no list of bodies).
+    Russian titles inflect and Russian ministries go by compounds ("заместитель министра
+    экономического развития" → "Минэкономразвития"), so there stems match inside words."""
     words = re.findall(r"[\w-]+", title.lower())
-    noun = next((w for w in reversed(words) if w in V.TITLE_BODY_NOUNS), None)
+    noun = next((k for w in reversed(words) for k in V.TITLE_BODY_NOUNS
+                 if w == k or (re.match(r"[а-яё]", k) and w.startswith(k))), None)
     if noun is None:
         return None
-    stop = set(V.TITLE_MODIFIERS) | {noun} | {w for r in V.ALL_ROLES for w in r.split()}
-    stems = [w for w in words if w not in stop]
+    stop = set(V.TITLE_MODIFIERS) | {w for r in V.ALL_ROLES for w in r.split()}
+    stems = [w for w in words if w not in stop and not w.startswith(noun)
+             and not any(w.startswith(r[:6]) for r in V.ALL_ROLES if re.match(r"[а-яё]", r))]
     if not stems:
         return None
     best: PartyMention | None = None
@@ -311,8 +363,13 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
             continue
         for name in [party.name, *(a for a, _ in party.aliases)]:
             low = name.lower()
-            if all(re.search(rf"\b{re.escape(s[:5])}", low) for s in stems) and any(
-                    b in low for b in V.TITLE_BODY_NOUNS[noun]):
+            russian = bool(re.match(r"[а-яё]", stems[0]))
+            # "Минфин" abbreviates "финансов" to its first syllable
+            cut = 3 if russian and any(low.startswith(p) for p in V.TITLE_BODY_PREFIXES.get(noun, ())) else 5
+            bound = "" if russian else r"\b"
+            if all(re.search(rf"{bound}{re.escape(s[:cut])}", low) for s in stems) and (
+                    any(b in low for b in V.TITLE_BODY_NOUNS[noun])
+                    or any(low.startswith(p) for p in V.TITLE_BODY_PREFIXES.get(noun, ()))):
                 mention = party.mentions[0] if party.mentions else None
                 if mention is None:
                     mention = PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
@@ -321,23 +378,33 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
     return best
 
 
+def _fits(ctx: DocContext, role: str, anchor: PartyMention) -> bool:
+    """A person can be the client of a lawyer or the employer of an aide, never a directed body."""
+    return not is_person(ctx, anchor.party) or V.role_kind(role) in ("Representation", "Employment")
+
+
 def _title_frames(ctx: DocContext, m: Masked) -> None:
     for tok in re.finditer(PSLOT, m.text):
         person = m.slot(tok.group())
         # a title with its body fits in the 200 characters before the name; searching only there
         # keeps this linear in sentence length
-        before = _TITLE_BEFORE.search(m.text, max(0, tok.start() - 200), tok.start())
+        window = max(0, tok.start() - 200)
+        before = _TITLE_BEFORE.search(m.text, window, tok.start()) if has_role(
+            m.text[window:tok.start()]) else None
         if before:
             title = before.group("title")
             org = m.slot(before.group("org")) if before.group("org") else _body_for_title(ctx, title)
             if org is not None:
-                # "lawyers ⟨P1⟩ and ⟨P2⟩": the title covers every coordinated name
-                group = re.match(rf"{plist(PSLOT)}", m.text[tok.start():])
+                # "lawyers ⟨P1⟩ and ⟨P2⟩": a plural title covers every coordinated name; a
+                # singular one only the first ("Health Minister ⟨P1⟩ and ⟨P2⟩ signed")
+                plural = re.search(r"(?:s|ы|и)$", title.strip(), re.I)
+                group = re.match(rf"{plist(PSLOT)}", m.text[tok.start():]) if plural else None
                 for p in m.slots_in(group.group() if group else tok.group()):
                     record_role(ctx, m, p, org, title, before.start("title"), before.end("title"), 0.8)
         after = m.text[tok.end():]
         appos = _APPOS_AFTER.match(after)
-        if appos and not _negated(after[: appos.end("role")]):
+        if appos and not _negated(after[: appos.end("role")]) and _fits(ctx, appos.group("role"), m.slot(
+                appos.group("org"))):
             org = m.slot(appos.group("org"))
             base = tok.end()
             record_role(ctx, m, person, org, appos.group("role"), base + appos.start("role"),
@@ -347,7 +414,9 @@ def _title_frames(ctx: DocContext, m: Masked) -> None:
             base = tok.end()
             record_role(ctx, m, person, m.slot(as_org.group("org")), as_org.group("role"),
                         base + as_org.start("role"), base + as_org.end("role"), 0.7)
-    for hit in _ROLE_OF_ORG_PERSON.finditer(m.text):
+    if not m.has_role:
+        return
+    for hit in (_ROLE_OF_ORG_PERSON.finditer(m.text) if _ROLE_OF_TAIL.search(m.text) else ()):
         record_role(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("org")), hit.group("role"),
                     hit.start("role"), hit.end("role"), 0.75)
     for hit in _WHOSE.finditer(m.text):
@@ -375,7 +444,18 @@ def _founding_frames(ctx: DocContext, m: Masked) -> None:
             dates = dates_near(ctx, sent.start, sent.end)
             record(ctx, "Directorship", person, org, sent, ("founder", vs, ve), 0.75,
                    start_date=dates[0] if dates else None)
+            # "X co-founded Y with Z": Z founded it too
+            co = _CO_FOUNDER.match(m.text, rest_start + tok.end())
+            for other in m.slots_in(co.group("co") if co else None):
+                record(ctx, "Directorship", other, org, sent, ("founder", vs, ve), 0.75,
+                       start_date=dates[0] if dates else None)
             break
+    for hit in _FOUNDS_RU_OSV.finditer(m.text):
+        person = m.slot(hit.group("person"))
+        vs, ve = m.span(hit.start("verb"), hit.end("verb"))
+        date = next(iter(dates_near(ctx, ve, sent.end)), None)
+        for org in m.slots_in(hit.group("orgs")):
+            record(ctx, "Directorship", person, org, sent, ("founder", vs, ve), 0.75, start_date=date)
 
 
 def _possessive_frames(ctx: DocContext, m: Masked) -> None:
@@ -413,7 +493,7 @@ def _membership_frames(ctx: DocContext, m: Masked) -> None:
         else:  # "… to their organization": the giving organisation, the sentence's first one named
             org = next((o for o in m.slots if not is_person(ctx, o.party)), None)
             if org is None:
-                org = next((x for x in reversed(ctx.mentions_in(0, m.sentence.start))
+                org = next((x for x in reversed(mentions_between(ctx, 0, m.sentence.start))
                             if not is_person(ctx, x.party)), None)
         if org is None:
             continue
@@ -461,8 +541,11 @@ FRAMES = (_title_frames, _founding_frames, _possessive_frames, _membership_frame
 def run(ctx: DocContext) -> None:
     """Append relation drafts for every frame found in every sentence."""
     ctx.sort()
-    for m in masked_sentences(ctx):
+    from casegraph.extract import relations_clauses  # its frames build on the helpers above
+
+    frames = (*FRAMES, *relations_clauses.FRAMES)
+    for m in masked_sentences(ctx, nominal=True):
         if not m.slots:
             continue
-        for frame in FRAMES:
+        for frame in frames:
             frame(ctx, m)

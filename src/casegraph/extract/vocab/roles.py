@@ -1,5 +1,7 @@
 """Role titles and honorifics that precede or follow a person's name."""
 
+import re
+
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen. rep. gen. col. lt. sgt. capt. "
     "mister madam monsieur mme herr frau".split()
@@ -58,6 +60,9 @@ DIRECTOR_ROLES = (
     "editor in chief",
     "директор",
     "генеральный директор",
+    "исполнительный директор",
+    "managing partner",
+    "auditor general",
     "руководитель",
     "глава",
     "председатель",
@@ -65,17 +70,40 @@ DIRECTOR_ROLES = (
     "начальник",
     "главный редактор",
 )
-# Founders and owners (Directorship with role "founder").
+# Founders (Directorship with role "founder").
 FOUNDER_ROLES = (
     "founder",
     "co-founder",
     "cofounder",
-    "owner",
-    "co-owner",
     "основатель",
     "учредитель",
-    "владелец",
     "сооснователь",
+    "соучредитель",
+)
+# Owners (Ownership.owner).
+OWNER_ROLES = (
+    "owner",
+    "co-owner",
+    "beneficial owner",
+    "ultimate beneficial owner",
+    "shareholder",
+    "majority shareholder",
+    "владелец",
+    "совладелец",
+    "бенефициар",
+    "акционер",
+)
+# Officers of a board (Directorship): a charity's trustees and treasurer direct it.
+BOARD_ROLES = (
+    "board member",
+    "member of the board",
+    "non-executive director",
+    "sole director",
+    "trustee",
+    "treasurer",
+    "член правления",
+    "член совета директоров",
+    "казначей",
 )
 # Members (Membership.member).
 MEMBER_ROLES = (
@@ -87,8 +115,11 @@ MEMBER_ROLES = (
     "vice chair",
     "vice-chair",
     "fellow",
+    "member of parliament",
     "член",
     "вице-президент",
+    "депутат",
+    "попечитель",
 )
 # Staff, officials and office holders (Employment.employee).
 EMPLOYEE_ROLES = (
@@ -125,6 +156,13 @@ EMPLOYEE_ROLES = (
     "representative",
     "consultant",
     "contractor",
+    "researcher",
+    "accountant",
+    "economist",
+    "engineer",
+    "lobbyist",
+    "broker",
+    "staff member",
     "заместитель",
     "министр",
     "замминистра",
@@ -137,6 +175,9 @@ EMPLOYEE_ROLES = (
     "следователь",
     "прокурор",
     "судья",
+    "аналитик",
+    "эксперт",
+    "бухгалтер",
 )
 # Counsel (Representation.agent).
 LAWYER_ROLES = (
@@ -151,6 +192,10 @@ LAWYER_ROLES = (
     "юрист",
     "защитник",
 )
+
+# Russian modifiers (stems; any case ending) that may precede a title ("исполнительным директором").
+TITLE_MODIFIERS_RU = ("исполнительн", "генеральн", "перв", "бывш", "почётн", "почетн", "главн", "старш",
+                      "финансов", "коммерческ", "технически")
 
 # Modifiers that may precede a title inside a relation frame ("First Deputy Head").
 TITLE_MODIFIERS = (
@@ -170,6 +215,13 @@ TITLE_MODIFIERS = (
     "principal",
     "sole",
     "honorary",
+    "managing",
+    "non-executive",
+    "ultimate",
+    "beneficial",
+    "parliamentary",
+    "legal",
+    "personal",
 )
 
 # Office words whose stem names a public body ("Justice Minister" → "Justice Ministry").
@@ -180,6 +232,9 @@ TITLE_BODY_NOUNS = {
     "director": ("service", "agency", "bureau", "department"),
     "министр": ("министерство", "минист"),
 }
+
+# Russian ministries go by compounds of "Мин-" ("Минюст", "Минэкономразвития").
+TITLE_BODY_PREFIXES = {"министр": ("мин",)}
 
 # Nouns for an organisation owned ("his company, X") or led ("his non-profit, X") by a possessor.
 OWNED_ORG_NOUNS = ("company", "firm", "business", "enterprise", "holding", "llc", "компания", "фирма")
@@ -201,6 +256,18 @@ LED_ORG_NOUNS = (
     "ассоциация",
 )
 
+# Kinship nouns (FtM Family.relationship), English and Russian.
+KIN_EN = (
+    "wife", "husband", "spouse", "daughter", "son", "sister", "brother", "mother", "father", "niece",
+    "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother",
+    "stepson", "stepdaughter", "stepfather", "stepmother", "widow", "widower", "fiancée", "fiancee", "fiancé",
+    "brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law", "father-in-law", "mother-in-law",
+    "ex-wife", "ex-husband", "former wife", "former husband",
+)
+KIN_RU = ("жена", "муж", "супруга", "супруг", "дочь", "сын", "сестра", "брат", "мать", "отец", "племянни",
+          "двоюродн", "зять", "невестка", "тесть", "тёща", "теща", "свекровь", "свёкор", "свекор", "внук",
+          "внучка", "дядя", "тётя", "тетя", "вдова", "бывшая жена", "бывший муж")
+
 # Verbs of founding.
 FOUND_VERBS_EN = r"(?:founded|co-founded|registered|set\s+up|established|created|launched|incorporated)"
 FOUND_VERBS_RU = r"(?:основал[аи]?|учредил[аи]?|создал[аи]?|зарегистрировал[аи]?)"
@@ -221,36 +288,38 @@ LINK_PHRASES_RU = (r"связанн\w*\s+с", r"близк\w*\s+к", r"сора�
 
 ALL_ROLES = tuple(
     sorted(
-        set(DIRECTOR_ROLES + FOUNDER_ROLES + MEMBER_ROLES + EMPLOYEE_ROLES + LAWYER_ROLES),
+        set(DIRECTOR_ROLES + FOUNDER_ROLES + OWNER_ROLES + BOARD_ROLES + MEMBER_ROLES + EMPLOYEE_ROLES
+            + LAWYER_ROLES),
         key=len,
         reverse=True,
     )
 )
 
 
-def _has_word(text: str, word: str) -> bool:
-    import re
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})")
 
-    return re.search(rf"(?<!\w){re.escape(word)}", text) is not None
+
+_LAWYER = _words_re(LAWYER_ROLES)
+_FOUNDER = _words_re(FOUNDER_ROLES)
+_OWNER = _words_re(OWNER_ROLES)
+_BOARD = _words_re((*BOARD_ROLES, "board"))
+_MEMBER = _words_re(MEMBER_ROLES)
+_DEPUTY = _words_re(("deputy", "vice", "assistant", "заместител", "зам"))
+_DIRECTOR = _words_re(DIRECTOR_ROLES)
+_EMPLOYEE = _words_re(EMPLOYEE_ROLES)
 
 
 def role_kind(role: str) -> str | None:
-    """The FtM schema a role title implies: "Directorship", "Membership", "Employment",
-    "Representation", or "founder" (recorded as a Directorship with that role)."""
+    """The FtM schema a role title implies: "Directorship", "Ownership", "Membership",
+    "Employment", "Representation", or "founder" (recorded as a Directorship with that role)."""
     text = " ".join(role.lower().replace("’", "'").split())
     if not text:
         return None
-    if any(_has_word(text, w) for w in LAWYER_ROLES):
-        return "Representation"
-    if any(_has_word(text, w) for w in FOUNDER_ROLES):
-        return "founder"
-    if any(_has_word(text, w) for w in MEMBER_ROLES):
-        return "Membership"
-    # a deputy head or deputy minister is staff, not the head
-    if any(_has_word(text, w) for w in ("deputy", "vice", "assistant", "заместител", "зам")):
-        return "Employment"
-    if any(_has_word(text, w) for w in DIRECTOR_ROLES):
-        return "Directorship"
-    if any(_has_word(text, w) for w in EMPLOYEE_ROLES):
-        return "Employment"
+    for regex, kind in ((_LAWYER, "Representation"), (_FOUNDER, "founder"), (_OWNER, "Ownership"),
+                        (_BOARD, "Directorship"), (_MEMBER, "Membership"),
+                        # a deputy head or deputy minister is staff, not the head
+                        (_DEPUTY, "Employment"), (_DIRECTOR, "Directorship"), (_EMPLOYEE, "Employment")):
+        if regex.search(text):
+            return kind
     return None
