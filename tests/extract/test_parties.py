@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,173 @@ def test_a_date_before_a_title_is_not_part_of_the_title() -> None:
     person = next(p for p in ctx.parties.values() if p.schema == "Person")
     positions = [value for prop, value, _ in person.props if prop == "position"]
     assert positions == ["Deputy Finance Minister"]
+
+
+# -- generalisation rules (each with a sentence written for the test) ---------------------------
+
+
+def test_leading_words_of_a_company_name_are_the_same_company() -> None:
+    ctx = _extract(
+        "Harlow Freight Holdings bought two barges in 2019. Later that year Harlow Freight sold "
+        "one of them to a Danish buyer."
+    )
+    harlow = _by_name(ctx, "Harlow Freight Holdings")
+    assert harlow.schema == "Company"
+    assert [m.text for m in harlow.mentions] == ["Harlow Freight Holdings", "Harlow Freight"]
+
+
+def test_company_stem_without_business_words() -> None:
+    assert parties._company_stem(["Ostrava", "Coal", "Trading", "Ltd"]) == "Ostrava Coal"
+    assert parties._company_stem(["Ostrava", "Trading"]) is None  # one word left: too ambiguous
+    assert parties._company_stem(["Polish", "Coal", "Trading"]) is None  # a demonym leads
+
+
+def test_surname_alone_makes_a_person_and_first_word_alone_an_organisation() -> None:
+    from casegraph.extract.parties_group import ORG, PERSON, Surface, person_evidence
+
+    full = Surface("Edvin Halvorsen", votes=Counter({ORG: 1}))
+    surfaces = {"Edvin Halvorsen": full, "Halvorsen": Surface("Halvorsen", votes=Counter({ORG: 2}))}
+    assert person_evidence(full, surfaces) is True
+    firm = Surface("Quorra Biotics", votes=Counter({PERSON: 1}))
+    surfaces = {"Quorra Biotics": firm, "Quorra": Surface("Quorra", votes=Counter({ORG: 1}))}
+    assert person_evidence(firm, surfaces) is False
+
+
+def test_apposition_says_what_kind_of_party_a_name_is() -> None:
+    from casegraph.extract.parties_hints import apposition_hint as hint
+
+    text = "Brennvik Capital, a Latvian lender, and Oda Rasmussen, the mayor's niece, met."
+    assert hint(text, 0, len("Brennvik Capital")) == "Company"
+    start = text.index("Oda")
+    assert hint(text, start, start + len("Oda Rasmussen")) == "Person"
+    text = "She spoke to the broadcaster Radio Kestla about the Lisbon Policy Lab, a think tank."
+    start = text.index("Radio")
+    assert hint(text, start, start + len("Radio Kestla")) == "Organization"
+    start = text.index("Lisbon")
+    assert hint(text, start, start + len("Lisbon Policy Lab")) == "Organization"
+
+
+def test_possessive_office_name_is_one_public_body() -> None:
+    ctx = _extract("Officers from the Regional Prosecutor's Office searched the depot on Monday.")
+    office = _by_name(ctx, "Regional Prosecutor's Office")
+    assert office.schema == "PublicBody"
+    assert "Office" not in {p.name for p in ctx.parties.values()}
+
+
+def test_ship_names_are_not_parties() -> None:
+    ctx = _extract("The tanker Silver Gull left Rotterdam in May. The Silver Gull later turned off her transponder.")
+    assert not [p for p in ctx.parties.values() if "Silver Gull" in p.name]
+
+
+def test_masthead_outlet_is_the_publisher() -> None:
+    ctx = _extract(
+        "Port deal raises questions\n\nBaltic Freight Review — Business\n3 May 2022\n\n"
+        "The Baltic Freight Review has learned that the port authority signed the lease in secret."
+    )
+    assert _by_name(ctx, "Baltic Freight Review").schema == "Organization"
+
+
+def test_bare_commission_is_a_reference_not_a_party() -> None:
+    ctx = _extract(
+        "The Gaming Commission fined Velora Casinos Ltd in May. "
+        "Velora said it disagreed with the Commission's findings."
+    )
+    commission = _by_name(ctx, "Gaming Commission")
+    assert commission.schema == "PublicBody"
+    assert "Commission" in [m.text for m in commission.mentions]
+    assert "Commission" not in {p.name for p in ctx.parties.values()}
+
+
+def test_nominal_references_become_mentions() -> None:
+    ctx = _extract(
+        "The Ashgrove Heritage Trust was founded in 2004 by Miriam Teller.\n\n"
+        "Last year the trust's treasurer, Colin Barrow, resigned. Teller, who chairs the trust, "
+        "said the board had not been told."
+    )
+    trust = _by_name(ctx, "Ashgrove Heritage Trust")
+    assert [m.text for m in trust.mentions] == ["Ashgrove Heritage Trust", "trust", "trust"]
+    for m in trust.mentions:
+        assert ctx.text[m.start : m.end] == m.text
+
+
+def test_nominal_reference_with_two_candidates_is_left_alone() -> None:
+    ctx = _extract(
+        "Brightwater Logistics Ltd and Coldharbour Freight Ltd both bid for the contract. "
+        "The company that won it was registered a week earlier."
+    )
+    assert not [m for m in ctx.mentions if m.text == "company"]
+
+
+def test_nominal_reference_by_schema_when_the_name_lacks_the_noun() -> None:
+    ctx = _extract(
+        "Investigators traced the payments to Norrland Tanker Ltd, and the firm's accounts "
+        "were frozen in June."
+    )
+    norrland = _by_name(ctx, "Norrland Tanker Ltd")
+    assert "firm" in [m.text for m in norrland.mentions]
+
+
+def test_russian_inflected_quoted_names_legal_forms_and_abbreviations() -> None:
+    text = (
+        "Министерство юстиции внесло АНО «Центр „Открытый город“» в реестр. "
+        "Позже Минюст сообщил, что «Открытый город» получал деньги из-за рубежа. "
+        "Директор «Открытого города» это отрицает. Сам центр обжалует решение Минюста в суде. "
+        "Грант закончился в 2020 году."
+    )
+    ctx = _extract(text, language="ru")
+    ministry = _by_name(ctx, "Министерство юстиции")
+    assert ministry.schema == "PublicBody"
+    assert {"Минюст", "Минюста"} <= {a for a, _ in ministry.aliases}
+    centre = _by_name(ctx, "АНО «Центр „Открытый город“»")
+    assert centre.schema == "Organization"
+    assert "Открытого города" in [a for a, _ in centre.aliases]
+    assert "центр" in [m.text for m in centre.mentions]
+    assert not [p for p in ctx.parties.values() if p.name == "Грант"]
+
+
+def test_russian_compound_abbreviation() -> None:
+    from casegraph.extract.parties_ru import _abbreviates
+
+    assert _abbreviates("Минюст", "Министерство юстиции")
+    assert _abbreviates("Минэкономразвития", "Министерство экономического развития")
+    assert not _abbreviates("Минюст", "Министерство финансов")
+
+
+def test_leading_short_forms_join_one_chain_of_names_only() -> None:
+    from casegraph.extract.parties_group import ORG, Groups, Surface, link_surfaces
+
+    forms = ["Quellmark Grain Holdings", "Quellmark Grain", "Quellmark", "Ostra Shipping", "Ostra Mining", "Ostra"]
+    surfaces = {f: Surface(f, votes=Counter({ORG: 1}), spans=[(i, i + 1)]) for i, f in enumerate(forms)}
+    groups = Groups(forms)
+    link_surfaces(surfaces, groups)
+    assert groups.find("Quellmark") == groups.find("Quellmark Grain Holdings") == groups.find("Quellmark Grain")
+    assert groups.find("Ostra") not in {groups.find("Ostra Shipping"), groups.find("Ostra Mining")}
+
+
+def test_nominal_reference_through_a_descriptor_next_to_the_name() -> None:
+    ctx = _extract(
+        "Auditors examined Larkspur Capital, a fund based in Jersey.\n\n"
+        "The fund's accounts showed a loss of £3 million."
+    )
+    larkspur = _by_name(ctx, "Larkspur Capital")
+    assert "fund" in [m.text for m in larkspur.mentions]
+
+
+def test_descriptor_reference_blocked_by_a_later_company() -> None:
+    ctx = _extract(
+        "He controls Corvo Invest, a holding company. Last year Corvo Invest lent money to "
+        "Tarrant Mills Ltd, and the company bought a warehouse."
+    )
+    corvo = _by_name(ctx, "Corvo Invest")
+    assert "company" not in [m.text for m in corvo.mentions]
+
+
+def test_russian_nominal_references_and_short_outlet_name() -> None:
+    text = (
+        "В 2021 году мэрия заключила с фондом «Полярная звезда» договор. Фонд возглавляет Анна Серова.\n\n"
+        "По данным «Северного вестника», деньги фонда ушли подрядчикам. «Вестнику» в мэрии не ответили."
+    )
+    ctx = _extract(text, language="ru")
+    star = _by_name(ctx, "Полярная звезда")
+    assert {"Фонд", "фонда"} <= {m.text for m in star.mentions}
+    assert "Вестнику" in [m.text for m in _by_name(ctx, "Северный вестник").mentions]

@@ -14,7 +14,7 @@ from casegraph.extract.vocab.organisations import COMPANY_FORMS_CASED
 from casegraph.extract.vocab.roles import HONORIFICS
 
 QUOTES = "\"'“”‘’«»„‚‹›`"
-_EDGE_PUNCT = QUOTES + ".,;:!?()[]{}<>—–-•*/|\\ \t\r\n\xa0"
+_EDGE_PUNCT = QUOTES + ".,;:!?()[]{}<>—–-•*/|\\ \t\r\n\xa0£$€¥₽"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _CONNECTORS = frozenset(

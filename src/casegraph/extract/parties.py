@@ -1,56 +1,53 @@
 """Named parties: people and organisations, one Party per real-world party in the document.
 
 English: spaCy's PERSON/ORG entities plus a few Matcher patterns (legal forms, appositions such as
-"the censorship agency, X", objects of "told"), tidied by ``names`` and merged when one name is a
-short form, acronym, qualified variant or defined abbreviation of another. Every surface form is
-then searched in the whole text, so a surname or acronym that the small model missed or mislabelled
-still becomes a mention. Russian: natasha's PER/ORG spans with lemmatised names (``parties_ru``
-logic lives in ``_russian``).
+"the censorship agency, X", objects of "told"), tidied by ``names`` and grouped by
+``parties_group`` when one name is a short form, acronym, qualified variant or defined
+abbreviation of another. Every surface form is then searched in the whole text, so a surname or
+acronym that the small model missed or mislabelled still becomes a mention. Russian lives in
+``parties_ru``. Last, ``coref`` adds nominal references ("the trust", «фонд») as mentions.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
 from rigour.territories import lookup_territory
 
+from casegraph.extract import coref
 from casegraph.extract.context import DocContext, Party, PartyMention, Span, party_key
-from casegraph.extract.names import (
-    QUOTES,
-    acronym_matches,
-    clean_bounds,
-    fold,
-    has_company_form,
-    is_acronym,
-    is_name_like,
-    short_form_of,
-    strip_company_form,
-    tokens,
+from casegraph.extract.names import QUOTES, clean_bounds, fold, is_acronym, is_name_like, tokens
+from casegraph.extract.parties_group import (
+    ORG,
+    PERSON,
+    UNKNOWN,
+    Groups,
+    Surface,
+    head_word,
+    link_surfaces,
+    org_head,
+    schema_of,
+    territory_code,
 )
+from casegraph.extract.parties_hints import apposition_hint, masthead_span, vessel_forms
 from casegraph.extract.vocab.organisations import (
-    COMMITTEE_HEADS,
+    COMPANY_APPOSITION_NOUNS,
     COMPANY_FORMS,
     COMPANY_FORMS_CASED,
+    COMPANY_HEADS,
     COMPANY_NOUNS,
     NON_PARTY_HEADS,
     ORGANISATION_HEADS,
     PLATFORMS,
     PUBLIC_BODY_HEADS,
     PUBLIC_BODY_NOUNS,
-    STATE_WORDS,
 )
 from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
-PERSON, ORG, UNKNOWN = "PERSON", "ORG", "?"
-_IRREGULAR_DEMONYMS = frozenset(
-    "british english french dutch german swiss chinese japanese turkish polish spanish danish swedish "
-    "finnish irish scottish welsh greek czech thai arab israeli iraqi kuwaiti saudi pakistani".split()
-)
 _OPEN_QUOTES = '“«„"‘'
 _CLOSE_QUOTES = '”»"’'
 
@@ -65,29 +62,19 @@ class _Cand:
     position: tuple[str, int, int] | None = None
 
 
-@dataclass
-class _Surface:
-    form: str
-    votes: Counter = field(default_factory=Counter)
-    hints: Counter = field(default_factory=Counter)
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    positions: list[tuple[str, int, int]] = field(default_factory=list)
-    sources: set[str] = field(default_factory=set)
-
-    @property
-    def words(self) -> list[str]:
-        return tokens(self.form)
-
-
 # -- public entry point ----------------------------------------------------------------------------
 
 
 def run(ctx: DocContext) -> None:
     """Fill ``ctx.parties`` and ``ctx.mentions`` (sorted)."""
     if ctx.language == "ru":
-        _russian(ctx)
+        from casegraph.extract import parties_ru
+
+        parties_ru.run(ctx)
     else:
         _english(ctx)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+    coref.run(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
 
 
@@ -113,7 +100,7 @@ def _matcher(vocab: Any) -> Any:
     )
     m.add(
         "APPOS_COMPANY",
-        [[{"LOWER": {"IN": sorted(COMPANY_NOUNS)}}, {"ORTH": ",", "OP": "?"}, quote, caps]],
+        [[{"LOWER": {"IN": sorted(COMPANY_NOUNS | COMPANY_APPOSITION_NOUNS)}}, {"ORTH": ",", "OP": "?"}, quote, caps]],
         greedy="LONGEST",
     )
     m.add(
@@ -183,11 +170,15 @@ def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
         hint = {"APPOS_BODY": "PublicBody", "APPOS_COMPANY": "Company"}.get(rule)
         label = ORG if hint else UNKNOWN
         out.append(_Cand(name.start_char, name.end_char, label, "rule", hint))
-    for m in re.finditer(
-        r"(?m)^[ \t]*(?:Source|Publisher|Published by)[ \t]*:[ \t]*([^\n]{2,80}?)[ \t]*$", ctx.text
-    ):
-        out.append(_Cand(m.start(1), m.end(1), ORG, "publisher"))
-    return out
+    publishers = [
+        _Cand(m.start(1), m.end(1), ORG, "publisher")
+        for m in re.finditer(
+            r"(?m)^[ \t]*(?:Source|Publisher|Published by)[ \t]*:[ \t]*([^\n]{2,80}?)[ \t]*$", ctx.text
+        )
+    ]
+    if not publishers and (masthead := masthead_span(ctx)):
+        publishers = [_Cand(*masthead, ORG, "publisher", "Organization")]
+    return out + publishers
 
 
 def _grow_hyphens(doc: Any, i: int, j: int) -> tuple[int, int]:
@@ -233,10 +224,19 @@ def _refine(ctx: DocContext, doc: Any, c: _Cand) -> list[_Cand]:
             c.start, c.start + m.start(), UNKNOWN if c.label == PERSON else c.label, c.source, c.hint
         )
         right = _Cand(c.start + m.end(), c.end, ORG, c.source, c.hint)
-        out = _refine(ctx, doc, left)
-        if _head_word(text[right.start : right.end]) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS:
-            out += _refine(ctx, doc, right)
-        return out
+        right_words = tokens(text[right.start : right.end])
+        left_last = (tokens(text[left.start : left.end]) or [""])[-1].lower()
+        if (
+            len(right_words) == 1
+            and right_words[0].lower() in _BARE_HEADS
+            and (left_last in ROLE_HEADS or left_last in _GROUP_OWNERS)
+        ):
+            c.label = ORG  # "the Prosecutor's Office", "the People's Party": one name
+        else:
+            out = _refine(ctx, doc, left)
+            if head_word(text[right.start : right.end]) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS:
+                out += _refine(ctx, doc, right)
+            return out
     span = _tokens_in(doc, c.start, c.end)
     if span is None:
         return []
@@ -381,16 +381,19 @@ def _refine_org(ctx: DocContext, doc: Any, c: _Cand, span: Any) -> _Cand:
     return c
 
 
-def _head_word(name: str) -> str:
-    """The head noun of an English organisation name: the word before "of"/"for", else the last."""
-    words = tokens(name)
-    for i, w in enumerate(words):
-        if w.lower() in ("of", "for", "on") and i > 0:
-            return words[i - 1].lower().strip(",")
-    return words[-1].lower().strip(",") if words else ""
-
-
 # -- English: filters ------------------------------------------------------------------------------
+
+_ORG_HINTS = ("Company", "Organization", "PublicBody")
+_GROUP_OWNERS = frozenset("people children women workers veterans citizens nations".split())
+# Head nouns that, alone, are a common noun ("the Commission", "the Ministry"), not a name; unlike
+# "Treasury", "Kremlin" or "Congress", which name one institution of a country on their own.
+_BARE_HEADS = frozenset(
+    """ministry ministries agency service department bureau inspectorate directorate administration
+    council court tribunal office commission committee foundation fund trust institute association
+    society union league network group alliance coalition federation organization organisation club
+    charity academy university school college bank corporation company firm holding holdings project
+    initiative campaign movement center centre party front""".split()
+)
 
 
 def _keep(ctx: DocContext, doc: Any, c: _Cand) -> bool:
@@ -401,10 +404,12 @@ def _keep(ctx: DocContext, doc: Any, c: _Cand) -> bool:
     if _is_place(form) or _is_place(re.sub(r"^the\s+", "", form, flags=re.I)):
         return False
     head = words[-1].lower()
-    if head in NON_PARTY_HEADS or _head_word(form) in NON_PARTY_HEADS:
+    if (head in NON_PARTY_HEADS or head_word(form) in NON_PARTY_HEADS) and c.hint not in _ORG_HINTS:
         return False
-    if len(words) == 1 and (head in PLATFORMS or head in COMPANY_FORMS or head in HONORIFICS):
-        return False
+    if len(words) == 1 and (
+        head in PLATFORMS or head in COMPANY_FORMS or head in HONORIFICS or head in _BARE_HEADS
+    ):
+        return False  # a bare "Commission" or "Ministry" refers back to a name (see ``coref``)
     if all(_is_role_word(w) or w.lower() in HONORIFICS for w in words):
         return False
     span = _tokens_in(doc, c.start, c.end)
@@ -412,7 +417,7 @@ def _keep(ctx: DocContext, doc: Any, c: _Cand) -> bool:
         return False
     if span is not None and c.label == PERSON and any(t.pos_ == "VERB" for t in span):
         return False
-    if c.hint is None and not _org_head(words) and _inside_longer_quote(ctx.text, c.start, c.end):
+    if c.hint is None and not org_head(words) and _inside_longer_quote(ctx.text, c.start, c.end):
         return False
     return True
 
@@ -438,134 +443,6 @@ def _inside_longer_quote(text: str, start: int, end: int) -> bool:
         return False
     inner = text[q_start:q_end].strip(QUOTES + " ,.;:")
     return len(inner) > (end - start) + 2 and len(tokens(inner)) <= 15
-
-
-# -- English: grouping surface forms into parties --------------------------------------------------
-
-
-def _qualifier(words: list[str]) -> tuple[str | None, list[str]]:
-    """Split a leading country qualifier: "Russian Justice Ministry" -> ("ru", ["Justice", "Ministry"])."""
-    if len(words) < 3 and not (
-        len(words) == 2 and words[1].lower() in PUBLIC_BODY_HEADS | ORGANISATION_HEADS
-    ):
-        return None, words
-    if len(words) >= 3 and words[-2].lower() == "of" and _territory_code(words[-1]):
-        return _territory_code(words[-1]), words[:-2]
-    first = re.sub(r"['’]s$", "", words[0])
-    code = _territory_code(first)
-    if code is None:
-        return None, words
-    return code, words[1:]
-
-
-@functools.lru_cache(maxsize=4096)
-def _territory_code(word: str) -> str | None:
-    t = lookup_territory(word)
-    if t is not None:
-        return str(t.code)
-    low = word.lower()
-    if low in _IRREGULAR_DEMONYMS:
-        return low
-    for cut, add in ((1, ""), (2, ""), (3, ""), (1, "a"), (2, "a"), (3, "a"), (1, "y"), (3, "e")):
-        if len(word) > cut + 3 and word.endswith(("n", "an", "ian", "ese", "i", "ish")):
-            t = lookup_territory(word[:-cut] + add)
-            if t is not None:
-                return str(t.code)
-    return None
-
-
-class _Groups:
-    """Union-find over surface forms."""
-
-    def __init__(self, forms: list[str]):
-        self.parent = {f: f for f in forms}
-
-    def find(self, f: str) -> str:
-        while self.parent[f] != f:
-            self.parent[f] = self.parent[self.parent[f]]
-            f = self.parent[f]
-        return f
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
-def _is_personish(s: _Surface) -> bool:
-    return s.votes[PERSON] > s.votes[ORG] and not s.hints
-
-
-def _org_head(words: list[str]) -> bool:
-    return _head_word(" ".join(words)) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS or has_company_form(
-        " ".join(words)
-    )
-
-
-def _link_loose_acronyms(orgs: list[_Surface], groups: _Groups) -> None:
-    """Acronyms of names in another language ("FSB" for the Federal Security Service): same first
-    letter and one letter per content word; the nearest full name before the acronym wins."""
-    sizes = Counter(groups.find(s.form) for s in orgs)
-    for b in orgs:
-        if not is_acronym(b.form) or sizes[groups.find(b.form)] > 1:
-            continue
-        letters = b.form.replace(".", "")
-        first_b = min(b.spans)[0]
-        best, best_at = None, -1
-        for a in orgs:
-            words = [w for w in a.words if w.lower() not in ("of", "for", "the", "and")]
-            if is_acronym(a.form) or len(words) != len(letters) or words[0][0] != letters[0]:
-                continue
-            before = [st for st, _ in a.spans if st < first_b]
-            if before and max(before) > best_at:
-                best, best_at = a, max(before)
-        if best is not None:
-            groups.union(best.form, b.form)
-
-
-def _link_surfaces(surfaces: dict[str, _Surface], groups: _Groups) -> None:
-    items = sorted(surfaces.values(), key=lambda s: -len(s.form))
-    persons = [s for s in items if _is_personish(s) and len(s.words) >= 2 and not _org_head(s.words)]
-    # short forms of people: "Doe", "Sterling Jones" -> "John Sterling Jones"
-    for s in items:
-        if s in persons or (len(s.words) > 1 and _org_head(s.words)):
-            continue
-        matches = [p for p in persons if len(s.words) < len(p.words) and p.words[-len(s.words) :] == s.words]
-        if matches:
-            best = max(matches, key=lambda p: len(p.spans))
-            groups.union(best.form, s.form)
-    orgs = [s for s in items if s not in persons]
-    cores: dict[str, list[tuple[str | None, _Surface]]] = defaultdict(list)
-    for s in orgs:
-        code, core = _qualifier(s.words)
-        cores[fold(re.sub(r"^the\s+", "", strip_company_form(" ".join(core)), flags=re.I))].append((code, s))
-    for members in cores.values():
-        codes = {c for c, _ in members if c}
-        if len(codes) <= 1:
-            for _, s in members[1:]:
-                groups.union(members[0][1].form, s.form)
-    for a in orgs:
-        for b in orgs:
-            if a is b or len(a.form) <= len(b.form):
-                continue
-            aw, bw = a.words, b.words
-            stripped_a = tokens(strip_company_form(a.form))
-            prefix = (
-                len(bw) >= 2
-                and aw[: len(bw)] == bw
-                and len(aw) > len(bw) + 1
-                and aw[len(bw)].lower() in ("of", "for")
-            )
-            bare_a, bare_b = re.sub(r"^The\s+", "", a.form), re.sub(r"^The\s+", "", b.form)
-            if (
-                prefix
-                or stripped_a == bw
-                or short_form_of(bare_b, bare_a)
-                or (is_acronym(b.form) and acronym_matches(b.form, a.form))
-                or (len(aw) == len(bw) >= 2 and fuzz.ratio(fold(a.form), fold(b.form)) >= 92)
-            ):
-                groups.union(a.form, b.form)
-    _link_loose_acronyms(orgs, groups)
 
 
 _PAREN = re.compile(
@@ -597,7 +474,7 @@ def _alias_candidates(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, 
             if is_acronym(inner) or (
                 len(tokens(inner)) >= 2
                 and is_name_like(inner)
-                and _head_word(inner) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+                and head_word(inner) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
             ):
                 out.append((c, _Cand(s, e, c.label, "rule", c.hint)))
         m = _ACRONYM_BEFORE.search(text[max(0, c.start - 14) : c.start])
@@ -626,29 +503,6 @@ def _publisher_links(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, _
     ]
 
 
-def _schema(surfs: list[_Surface]) -> str:
-    votes: Counter = Counter()
-    hints: Counter = Counter()
-    longest = max(surfs, key=lambda s: (len(s.words), len(s.spans)))
-    words = longest.words
-    for s in surfs:
-        hints.update(s.hints)
-        if len(s.words) == len(words):  # short forms ("Doe") are the ones the model mislabels
-            votes.update(s.votes)
-    if "Company" in hints or any(has_company_form(s.form) for s in surfs):
-        return "Company"
-    if "PublicBody" in hints:
-        return "PublicBody"
-    heads = {_head_word(s.form) for s in surfs if len(s.words) > 1}
-    if heads & PUBLIC_BODY_HEADS:
-        return "PublicBody"
-    if heads & COMMITTEE_HEADS and any(w.lower() in STATE_WORDS for s in surfs for w in s.words):
-        return "PublicBody"
-    if votes[PERSON] > votes[ORG] and len(words) >= 2 and not heads & ORGANISATION_HEADS:
-        return "Person"
-    return "Organization"
-
-
 def _english(ctx: DocContext) -> None:
     doc = ctx.nlp_doc
     if doc is None:
@@ -658,14 +512,21 @@ def _english(ctx: DocContext) -> None:
         doc = ctx.nlp_doc
     limit = ctx.parsed_chars
     raw = _ner_candidates(doc) + _rule_candidates(ctx, doc)
-    cands = [r for c in raw for r in _refine(ctx, doc, c) if _keep(ctx, doc, r)]
+    cands = []
+    for c in (r for cand in raw for r in _refine(ctx, doc, cand)):
+        if c.hint is None:
+            c.hint = apposition_hint(ctx.text, c.start, c.end)
+        if _keep(ctx, doc, c):
+            cands.append(c)
+    vessels = vessel_forms(ctx.text, [(c.start, c.end) for c in cands])
+    cands = [c for c in cands if ctx.text[c.start : c.end] not in vessels]
     cands = _split_coordinated(ctx, cands)
     links = _alias_candidates(ctx, cands) + _publisher_links(ctx, cands)
-    surfaces: dict[str, _Surface] = {}
+    surfaces: dict[str, Surface] = {}
 
-    def add(c: _Cand) -> _Surface:
+    def add(c: _Cand) -> Surface:
         form = ctx.text[c.start : c.end]
-        s = surfaces.setdefault(form, _Surface(form))
+        s = surfaces.setdefault(form, Surface(form))
         if c.label != UNKNOWN:
             s.votes[c.label] += 1
         if c.hint:
@@ -679,14 +540,14 @@ def _english(ctx: DocContext) -> None:
     for c in cands:
         add(c)
     pairs = [(add(a).form, add(b).form) for a, b in links if is_name_like(ctx.text[b.start : b.end])]
-    groups = _Groups(list(surfaces))
+    groups = Groups(list(surfaces))
     for a, b in pairs:
         groups.union(a, b)
-    _link_surfaces(surfaces, groups)
-    clusters: dict[str, list[_Surface]] = defaultdict(list)
+    link_surfaces(surfaces, groups)
+    clusters: dict[str, list[Surface]] = defaultdict(list)
     for form, s in surfaces.items():
         clusters[groups.find(form)].append(s)
-    _build_parties(ctx, clusters, limit)
+    _build_parties(ctx, clusters, surfaces, limit)
 
 
 def _split_coordinated(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
@@ -704,23 +565,40 @@ def _split_coordinated(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _build_parties(ctx: DocContext, clusters: dict[str, list[_Surface]], limit: int) -> None:
+def _company_stem(words: list[str]) -> str | None:
+    """A company name without its trailing business words and legal form, which reporters drop
+    on second mention ("Acme Oil Trading Ltd" -> "Acme Oil"); only when two words or more remain."""
+    i = len(words)
+    while i > 0 and (words[i - 1] in COMPANY_FORMS_CASED or words[i - 1].lower() in COMPANY_HEADS):
+        i -= 1
+    if i == len(words) or i < 2 or words[0].lower() in ("the", "of"):
+        return None
+    if not all(w[:1].isupper() for w in words[:i]) or territory_code(words[0]) is not None:
+        return None
+    return " ".join(words[:i])
+
+
+def _build_parties(
+    ctx: DocContext, clusters: dict[str, list[Surface]], surfaces: dict[str, Surface], limit: int
+) -> None:
     specs = []
     org_words = {
         w
         for surfs in clusters.values()
         for s in surfs
-        if len(s.words) > 1 and _org_head(s.words)
+        if len(s.words) > 1 and org_head(s.words)
         for w in s.words
         if w[:1].isupper()
     }
     for surfs in clusters.values():
-        schema = _schema(surfs)
+        schema = schema_of(surfs, surfaces)
         forms = {s.form for s in surfs}
         if schema == "Person":
             for s in list(surfs):
                 if len(s.words) >= 2:
                     forms.add(s.words[-1])  # the surname alone
+        elif schema == "Company":
+            forms |= {stem for s in surfs if (stem := _company_stem(s.words)) and stem not in surfaces}
         if (
             all(s.sources == {"rule"} and not s.hints for s in surfs)
             and len(surfs) == 1
@@ -744,8 +622,15 @@ def _build_parties(ctx: DocContext, clusters: dict[str, list[_Surface]], limit: 
         for m in pattern.finditer(ctx.text, 0, limit):
             found[owner[m.group(0)]].append((m.start(), m.end()))
     used_keys: set[str] = set()
+    claimed = sorted(sp for spans in found.values() for sp in spans)
     for idx, (schema, surfs, _forms) in enumerate(specs):
-        spans = found.get(idx) or [sp for s in surfs for sp in s.spans]
+        # a form found only inside other parties' longer names ("Neft Trading" in "Volnaya Neft
+        # Trading") is a fragment the model cut out of them, not a party of its own
+        spans = found.get(idx) or [
+            sp for s in surfs for sp in s.spans if not any(a <= sp[0] and sp[1] <= b for a, b in claimed)
+        ]
+        if not spans:
+            continue
         names = [s for s in surfs if not is_acronym(s.form)] or surfs
         best = max(names, key=lambda s: (len(s.words), len(s.spans), -min(s.spans)[0]))
         key = party_key(best.form)
@@ -781,117 +666,3 @@ def _build_parties(ctx: DocContext, clusters: dict[str, list[_Surface]], limit: 
             ctx.mentions.append(mention)
         ctx.parties[key] = party
 
-
-# -- Russian ---------------------------------------------------------------------------------------
-
-_RU_PUBLIC_HEADS = frozenset(
-    """министерство минюст мид минфин служба агентство ведомство департамент управление комитет
-    комиссия прокуратура суд дума совет правительство администрация инспекция госдума кремль
-    полиция налоговая""".split()
-)
-
-
-def _russian(ctx: DocContext) -> None:
-    from natasha import Doc
-
-    from casegraph.extract.nlp import russian
-
-    tools = russian()
-    doc = Doc(ctx.text)
-    doc.segment(tools.segmenter)
-    doc.tag_morph(tools.morph)
-    doc.tag_ner(tools.ner)
-    groups: dict[str, dict[str, Any]] = {}
-    persons: dict[str, str] = {}  # surname normal form -> group key
-    order: list[tuple[str, int, int, str]] = []
-    for span in doc.spans:
-        if span.type not in ("PER", "ORG"):
-            continue
-        span.normalize(tools.vocab)
-        start, end = clean_bounds(ctx.text, span.start, span.stop, keep_article=True)
-        if (
-            ctx.text.count("«", start, end) > ctx.text.count("»", start, end)
-            and ctx.text[end : end + 1] == "»"
-        ):
-            end += 1
-        if end <= start:
-            continue
-        if span.type == "PER":
-            normal = span.normal or ctx.text[start:end]
-            words = normal.split()
-            if len(words) == 1 and words[0].lower() in persons:
-                key = persons[words[0].lower()]
-            else:
-                key = "per:" + normal.lower()
-                if len(words) >= 2:
-                    persons.setdefault(words[-1].lower(), key)
-            groups.setdefault(key, {"schema": "Person", "names": Counter()})["names"][normal] += 1
-        else:
-            normal = _ru_org_normal(span, tools.vocab, ctx.text[start:end])
-            key = "org:" + normal.lower()
-            group = groups.setdefault(key, {"schema": _ru_org_schema(normal), "names": Counter()})
-            group["names"][normal] += 1
-        order.append((key, start, end, ctx.text[start:end]))
-    for key, group in groups.items():
-        names: Counter = group["names"]
-        best = max(names, key=lambda n: (len(n.split()), names[n]))
-        pkey = party_key(best)
-        spans = [(s, e, t) for k, s, e, t in order if k == key]
-        party = Party(
-            key=pkey,
-            schema=group["schema"],
-            name=best,
-            name_span=Span(spans[0][0], spans[0][1]),
-            aliases=[(n, Span(*_first_span(order, key, n))) for n in names if n != best],
-            confidence=0.9 if len(spans) >= 3 else 0.8,
-        )
-        for s, e, t in spans:
-            mention = PartyMention(s, e, t, pkey)
-            party.mentions.append(mention)
-            ctx.mentions.append(mention)
-        if pkey in ctx.parties:
-            ctx.parties[pkey].mentions.extend(party.mentions)
-        else:
-            ctx.parties[pkey] = party
-
-
-def _first_span(order: list[tuple[str, int, int, str]], key: str, normal: str) -> tuple[int, int]:
-    """Where an alias (a normal form) was first seen: the first mention of the party whose text
-    starts like it (inflection only changes endings)."""
-    stem = normal[: max(3, len(normal) - 3)].lower()
-    for k, s, e, t in order:
-        if k == key and t.lower().startswith(stem):
-            return s, e
-    return next((s, e) for k, s, e, _ in order if k == key)
-
-
-def _ru_org_normal(span: Any, vocab: Any, surface: str) -> str:
-    """Nominative form of an organisation name. Only the words up to the head noun are inflected
-    for case ("Министерства юстиции", "Антиглобалистского движения России"); the genitive words
-    after it stay as written. natasha's span normaliser gets agreement right for that prefix
-    (adjective + noun) but also wrongly normalises the genitive tail, so the two are combined."""
-    toks = span.tokens
-    if not toks:
-        return span.text
-    if toks[0].text.isupper() or any(q in surface for q in '«"'):
-        return surface
-    head = next((i for i, tok in enumerate(toks) if tok.pos in ("NOUN", "PROPN")), 0)
-    span.normalize(vocab)
-    normal_words = (span.normal or "").split()
-    if len(normal_words) != len(toks):
-        toks[0].lemmatize(vocab)
-        normal_words = [toks[0].lemma or toks[0].text] + [t.text for t in toks[1:]]
-    prefix = [w[:1].upper() + w[1:] if t.text[:1].isupper() else w
-              for w, t in zip(normal_words[: head + 1], toks[: head + 1], strict=True)]
-    rest = surface[toks[head].stop - toks[0].start:]
-    return (" ".join(prefix) + rest).strip()
-
-
-def _ru_org_schema(name: str) -> str:
-    low = name.lower()
-    words = low.split()
-    if words and (words[0].strip('«"') in COMPANY_FORMS or words[-1] in COMPANY_FORMS):
-        return "Company"
-    if words and words[0] in _RU_PUBLIC_HEADS:
-        return "PublicBody"
-    return "Organization"

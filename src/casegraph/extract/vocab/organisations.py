@@ -5,7 +5,7 @@ PUBLIC_BODY_HEADS = frozenset(
     """ministry ministries agency service department bureau inspectorate directorate administration
     government parliament duma senate assembly council court tribunal prosecutor prosecutor's procuracy
     police gendarmerie guard army navy military embassy consulate office cabinet presidency kremlin
-    treasury customs commissariat rosgvardia legislature congress""".split()
+    treasury customs commissariat rosgvardia legislature congress authority regulator ombudsman""".split()
 )
 # "Committee"/"Commission" name a state body only with one of these words in the name.
 STATE_WORDS = frozenset(
@@ -25,7 +25,7 @@ COMPANY_NOUNS = frozenset("company firm business corporation enterprise contract
 COMPANY_FORMS = frozenset(
     """llc ltd ltd. limited inc inc. corp corp. co. plc gmbh ag sa s.a. sia ooo oao zao pao ao jsc ojsc
     cjsc pjsc bv b.v. nv srl spa s.p.a. oy ab as a/s kg llp lp pte pty sarl sas pmc holding holdings
-    ооо оао зао пао ао нко ип""".split()
+    fze fzco fzc fzllc dmcc bhd sdn d.o.o. kft zrt ооо ано оао зао пао ао нко ип тоо""".split()
 )
 
 # Head nouns of organisations that are not state bodies (used to grow and classify names).
@@ -68,11 +68,52 @@ NON_PARTY_HEADS = frozenset(
     """hotel airport station square street avenue road bridge park stadium arena palace hall
     conference forum summit festival exhibition expo olympics games championship cup tournament
     prize award medal order war revolution treaty agreement act law constitution declaration protocol
-    day week month year river lake sea mountain island region province oblast krai district""".split()
+    day week month year river lake sea mountain island region province oblast krai district zone
+    port harbour harbor terminal canal strait gulf bay""".split()
 )
 
 # Platforms and generic networks: not parties of a case.
 PLATFORMS = frozenset(
     """internet web facebook twitter x instagram youtube telegram whatsapp tiktok vkontakte vk
     odnoklassniki linkedin google skype viber signal reddit""".split()
+)
+
+# Last words that make an organisation name a business (FtM Company): "Caspian Meridian Bank",
+# "Orla Marine Holdings", "Bellavista Consulting", "Tarnell Group".
+COMPANY_HEADS = frozenset(
+    """bank banks holding holdings group shipping trading traders consulting consultancy consultants capital
+    partners partner investments investment industries logistics management maritime marine petroleum oil
+    gas airlines airways motors pharma pharmaceuticals technologies technology systems solutions ventures
+    enterprises resources mining construction insurance securities properties realty developers chemicals
+    steel metals telecom communications brokers brokerage lending finance financial exports imports
+    commodities energy agro foods""".split()
+)
+
+# Common nouns that say, in an apposition, what kind of party a name is ("X, a Cypriot lender";
+# "the German manufacturer X"). Person role words live in ``vocab.roles``.
+COMPANY_APPOSITION_NOUNS = frozenset(
+    """company firm business corporation enterprise contractor subsidiary lender bank manufacturer maker
+    distributor supplier producer insurer conglomerate consultancy shipowner carrier airline retailer
+    wholesaler developer operator exporter importer fund-manager startup start-up""".split()
+)
+ORGANISATION_APPOSITION_NOUNS = frozenset(
+    """group organisation organization charity ngo non-profit nonprofit foundation institute think-tank
+    association network coalition movement campaign initiative party union club society outlet newspaper
+    broadcaster magazine newsletter website""".split()
+)
+KINSHIP_NOUNS = frozenset(
+    """wife husband son daughter sister brother mother father nephew niece cousin uncle aunt widow widower
+    brother-in-law sister-in-law son-in-law daughter-in-law father-in-law mother-in-law partner girlfriend
+    boyfriend stepson stepdaughter grandson granddaughter""".split()
+)
+# Nouns that introduce a ship's name: "the tanker X" names a vessel, not a party.
+VESSEL_NOUNS = frozenset(
+    "tanker supertanker vessel ship yacht superyacht freighter bulker trawler ferry barge frigate".split()
+)
+
+# Last words of newspaper and magazine names, which reporters shorten to "the Courier", "the Times".
+MEDIA_HEADS = frozenset(
+    """times post news journal review courier gazette herald telegraph tribune chronicle guardian observer
+    mail express standard record monitor ledger independent mirror sun star globe inquirer bulletin
+    dispatch wire""".split()
 )
