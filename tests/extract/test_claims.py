@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casegraph.analyse.contradictions import find_contradictions
 from casegraph.extract import claims
-from casegraph.extract.context import DocContext, Party, PartyMention, Sentence, Span
+from casegraph.extract.context import DocContext, Party, PartyMention, QuoteDraft, Sentence, Span
 from casegraph.model import Claim
 
 
@@ -73,3 +73,59 @@ def test_claims_sharing_a_topic_become_one_contradiction() -> None:
     assert len(found) == 1
     assert found[0].subject == "ent-1" and [c.id for c in found[0].claims] == [a.id, b.id]
     assert "money" in (found[0].topic or "") and "norway" in (found[0].topic or "")
+
+
+def quoted(ctx: DocContext, text: str, speaker: str) -> None:
+    """Mark a quote found earlier in the pipeline (the quotes component runs before claims)."""
+    start = ctx.text.index(text)
+    ctx.quotes.append(QuoteDraft(speaker, None, text, "direct", start, start + len(text)))
+
+
+def test_parenthetical_though_pairs_statements_of_one_speaker_to_two_outlets() -> None:
+    text = ("In May, Olsen told the Harbor Gazette that she had never met the buyer. "
+            "In an interview with a radio station in June, though, she said she had dined with him twice.")
+    ctx = context(text, ["Olsen"])
+    quoted(ctx, "she had never met the buyer", "olsen")
+    quoted(ctx, "she had dined with him twice", "olsen")
+    claims.run(ctx)
+    assert [c.text[:14] for c in ctx.claims] == ["In May, Olsen ", "In an intervie"]
+    assert {c.by for c in ctx.claims} == {"olsen"}
+
+
+def test_negative_prefix_and_records_pair_with_the_statement_they_contradict() -> None:
+    text = ("“We shipped every crate we were paid for,” said Brandt. He declined to say more. "
+            "The customs register, however, lists six crates as unshipped.")
+    ctx = context(text, ["Brandt"])
+    claims.run(ctx)
+    assert len(ctx.claims) == 2 and ctx.claims[0].text.startswith("“We shipped")
+
+
+def test_anaphoric_denial_takes_the_sentence_before_and_the_quote_after() -> None:
+    text = ("Olsen said she had warned the mayor about the conflict of interest.\n"
+            "Keel flatly denied that. “Nobody warned me about anything at all,” Keel said.")
+    ctx = context(text, ["Olsen", "Keel"])
+    quoted(ctx, "Nobody warned me about anything at all,", "keel")
+    claims.run(ctx)
+    first, second = ctx.claims
+    assert first.text.startswith("Olsen said") and second.text.startswith("Keel flatly denied that")
+    assert second.text.endswith("Keel said") and second.by == "keel"
+
+
+def test_russian_opposite_pairs_with_the_earlier_statement_of_the_same_person() -> None:
+    text = ("Соколов заявил, что никогда не писал писем в прокуратуру.\n"
+            "Однако в своём блоге Соколов писал обратное. «Я отправил письмо и горжусь этим», — говорилось в посте.")
+    ctx = context(text, ["Соколов"])
+    quoted(ctx, "Я отправил письмо и горжусь этим", "соколов")
+    claims.run(ctx)
+    first, second = ctx.claims
+    assert first.text.startswith("Соколов заявил") and "горжусь" in second.text
+
+
+def test_same_speaker_reversal_without_a_marker() -> None:
+    text = ("Brandt said the harbour authority had approved the new terminal plan.\n"
+            "Weeks later Brandt said the harbour authority had not approved the terminal plan.")
+    ctx = context(text, ["Brandt"])
+    quoted(ctx, "the harbour authority had approved the new terminal plan", "brandt")
+    quoted(ctx, "the harbour authority had not approved the terminal plan", "brandt")
+    claims.run(ctx)
+    assert [c.topic for c in ctx.claims] == ["reversal:" + str(text.index("the harbour authority had not"))] * 2

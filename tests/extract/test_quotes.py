@@ -20,6 +20,9 @@ PARTIES = {
     "finmin": ("PublicBody", ["Finance Ministry"]),
     "petrov": ("Person", ["Иван Петров", "Петров"]),
     "gazeta": ("Organization", ["Газете", "Газета"]),
+    "sidorov": ("Person", ["Сергея Сидорова", "Сидоров"]),
+    "minfin": ("PublicBody", ["Минфина", "Минфин"]),
+    "vance": ("Organization", ["Lena Vance"]),  # a person the party finder typed as an organisation
 }
 
 
@@ -246,3 +249,79 @@ def test_unattributed_quote_after_speaker_cue_in_paragraph() -> None:
     text = "Petrova said she had warned the board. “But nobody from the bank ever called me back about it.”"
     found = [q for q in extract(text) if q.kind == "direct"]
     assert [(q.speaker, q.confidence) for q in found] == [("petrova", 0.5)]
+
+
+def test_title_and_relative_clause_between_quote_and_speaker() -> None:
+    text = "“We will appeal the ruling next week,” Deputy Mayor Maria Petrova, who leads the council, told reporters."
+    assert direct(extract(text)) == [("petrova", "We will appeal the ruling next week,")]
+
+
+def test_according_to_names_the_speaker_of_both_fragments() -> None:
+    text = (
+        "According to his lawyer, Oleg Kuznetsov, his client “never paid a single bribe to anyone” "
+        "and “kept every invoice on file for years”."
+    )
+    assert [s for s, _ in direct(extract(text))] == ["kuznetsov", "kuznetsov"]
+    text = "According to a statement from the Tax Service, the importer “filed no returns for three years in a row.”"
+    assert direct(extract(text)) == [("tax", "filed no returns for three years in a row.")]
+
+
+def test_russian_po_slovam_with_genitive_speaker() -> None:
+    text = "По словам адвоката Сергея Сидорова, решение суда «противоречит всем нормам процессуального права»."
+    assert [s for s, _ in direct(extract(text, language="ru"))] == ["sidorov"]
+
+
+def test_russian_impersonal_post_belongs_to_last_speaker() -> None:
+    text = (
+        "Сидоров написал об этом в своём блоге.\n\n"
+        "«Я никогда не получал денег от иностранных фондов», — говорилось в посте."
+    )
+    assert [s for s, _ in direct(extract(text, language="ru"))] == ["sidorov"]
+
+
+def test_russian_press_service_speaks_and_outlet_listens() -> None:
+    text = "В пресс-службе Минфина «Газете» сообщили, что выплаты были «проведены строго по закону и правилам»."
+    found = [q for q in extract(text, language="ru") if q.kind == "direct"]
+    assert [q.speaker for q in found] == ["minfin"]
+
+
+def test_russian_role_noun_speaker_is_the_person_named_with_that_role() -> None:
+    text = (
+        "Депутат Сидоров своё участие в делах компании отрицает.\n\n"
+        "«Я не вмешиваюсь в дела этой компании и никогда не вмешивался», — заявил депутат «Газете»."
+    )
+    found = [q for q in extract(text, language="ru") if q.kind == "direct"]
+    assert [(q.speaker, q.audience) for q in found] == [("sidorov", "gazeta")]
+
+
+def test_she_skips_a_man_marked_by_title() -> None:
+    text = "Mr Kuznetsov met Maria Petrova in Oslo in May. She said: “The meeting lasted less than ten minutes.”"
+    assert [s for s, _ in direct(extract(text))] == ["petrova"]
+
+
+def test_pronoun_resolves_to_a_party_that_spoke_whatever_its_type() -> None:
+    text = "The firm's director, Lena Vance, said the deal had closed. She said: “We will never sign with them again.”"
+    assert [s for s, _ in direct(extract(text))] == ["vance"]
+
+
+def test_described_as_quote_is_the_subjects_wording_but_as_a_is_an_epithet() -> None:
+    text = "On a radio show, Kuznetsov described the port deal as “the best decision of my whole career”."
+    assert [s for s, _ in direct(extract(text))] == ["kuznetsov"]
+
+
+def parsed(text: str) -> list[QuoteDraft]:
+    from casegraph.extract import nlp
+
+    ctx = context(text)
+    ctx.nlp_doc = nlp.english()(text)
+    quotes.run(ctx)
+    return ctx.quotes
+
+
+def test_anonymous_office_speaks_and_bare_clause_is_reported() -> None:
+    found = parsed("In a statement, her office said that the senator “has never accepted a gift from any lobbyist”.")
+    assert [(q.speaker, q.kind) for q in found] == [(None, "direct")]
+    found = parsed("Oleg Kuznetsov said the shipyard had stopped paying its suppliers in March.")
+    assert [(q.speaker, q.text) for q in found if q.kind == "reported"] == [
+        ("kuznetsov", "the shipyard had stopped paying its suppliers in March")
+    ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from casegraph.extract import speech
 from casegraph.extract.context import DocContext, PartyMention, QuoteDraft
+from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
 CLOSERS = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 TERM_RE = re.compile(r"[.!?…]+(?=\s|$)")
@@ -35,6 +36,14 @@ INVERSION_GAP_RE = re.compile(r"^[\s,«»“”\"—–-]*(?:the\s+)?$", re.IGNO
 # A subject separated from the verb by one of these belongs to another clause.
 CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:but|and|while|whereas|although|though|however)\b|\bbut\b")
 PRONOUN_CLAUSE_VERBS = frozenset("said says added claimed claims insisted argued explained wrote".split())
+# Words that may stand between a quote and its speaker's name: "…,” Auditor General Jane Roe said".
+TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS | {"the", "of", "for"}
+# Words joining two quoted fragments of one statement: "she said “A” and “B”".
+JOINERS = frozenset({"", "and", "or", "but", "и", "а", "но", "а также"})
+MALE_RE = re.compile(r"(?<![\w-])(?:he|him|his|himself|mr\.?|он|его|ему|ним)(?![\w-])", re.IGNORECASE)
+FEMALE_RE = re.compile(
+    r"(?<![\w-])(?:she|her|hers|herself|mrs\.?|ms\.?|miss|она|её|ее|ей|ней)(?![\w-])", re.IGNORECASE
+)
 TITLE_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -67,6 +76,8 @@ class _Extractor:
         self.paras = _paragraphs(self.text)
         self.spans = _scan(self.text, self.paras)
         self.long = [s for s in self.spans if _nwords(self.text[s.start : s.end]) >= 4]
+        self._genders: dict[str, dict[int, str | None]] = {}
+        self._resolved: dict[str, set[str]] = {}  # genders learnt from resolved pronouns
 
     # -- helpers ------------------------------------------------------------------------------
     def schema(self, key: str) -> str:
@@ -113,9 +124,117 @@ class _Extractor:
     # -- attribution ---------------------------------------------------------------------------
     def subject(self, lo: int, verb: re.Match[str], hi: int) -> tuple[str | None, bool]:
         """The party saying something with ``verb``; the bool tells whether a pronoun was resolved."""
+        word = verb.group().lower()
+        if speech.ACCORDING_RE.fullmatch(word):
+            return self.according(verb, hi)
+        if word in speech.IMPERSONAL_VERBS:
+            return self.impersonal(lo, verb, hi)
+        located = self.located_speaker(lo, verb)
+        if located:
+            return located, False
         found = self.nlp_subject(verb, lo, hi)
         if found:
             return found
+        speaker, via_pronoun = self.mention_subject(lo, verb, hi)
+        if speaker is None:
+            role = self.role_subject(lo, verb, hi)
+            if role is not None:
+                return role, True
+        return speaker, via_pronoun
+
+    def according(self, verb: re.Match[str], hi: int) -> tuple[str | None, bool]:
+        """ "According to X, …", "по словам X, …": X is the first party of the phrase, up to its
+        comma; after a role noun ("according to his lawyer, Jane Roe, …") the apposition counts."""
+        pron = re.search(r"(?<![\w-])(?:его|ее|её)(?![\w-])", verb.group())
+        if pron:
+            return self.resolve_pronoun(verb.start() + pron.start(), pron.group()), True
+        end = min(hi, verb.end() + 150)
+        comma = re.search(r"[,;:.!?]", self.text[verb.end() : end])
+        first_end = verb.end() + comma.start() if comma else end
+        found = [m for m in self.mentions_between(verb.end(), first_end) if not self.possessive(m)]
+        if found:
+            return found[0].party, False
+        phrase = self.text[verb.end() : first_end].lower().split()
+        if comma and comma.group() == "," and phrase and _role_word(phrase[-1]):
+            after = [m for m in self.mentions_between(first_end, end) if not self.possessive(m)]
+            if after and not self.text[first_end + 1 : after[0].start].strip():
+                return after[0].party, False
+        return None, False
+
+    def impersonal(self, lo: int, verb: re.Match[str], hi: int) -> tuple[str | None, bool]:
+        """ "говорится в заявлении X", "«…», — говорилось в посте": the party owning the document
+        named next to the verb; a document without an owner ("в своём посте", "в посте") belongs
+        to whoever spoke last."""
+        for d_lo, d_hi in ((lo, verb.start()), (verb.end(), min(hi, verb.end() + 80))):
+            doc = speech.RU_DOCUMENT_RE.search(self.text, d_lo, d_hi)
+            if doc is None:
+                continue
+            owner = self.text[doc.end() : doc.end() + 40]
+            ms = self.mentions_between(doc.end(), doc.end() + 40)
+            if ms and not self.text[doc.end() : ms[0].start].strip(" «\"„"):
+                return ms[0].party, False
+            if re.match(r"\s+[^\W\d_]", owner) and not re.search(r"сво|его|её|ее|их", doc.group()):
+                return None, False  # the document of someone not named as a party
+            return self.last_speaker(verb.start()), True
+        return None, False
+
+    def last_speaker(self, pos: int) -> str | None:
+        """The subject of the nearest speech verb before ``pos`` (this or the previous paragraph)."""
+        para = self.para_of(pos)
+        p_lo = self.paras[max(0, para - 1)][0]
+        verbs = [
+            v
+            for v in speech.SPEECH_VERB_RE.finditer(self.text, p_lo, pos)
+            if not self.in_any_quote(v.start()) and v.group().lower() not in speech.IMPERSONAL_VERBS
+        ]
+        for v in reversed(verbs):
+            v_para = self.para_of(v.start())
+            cuts = self.sentence_bounds(v_para)
+            lo = cuts[bisect.bisect_right(cuts, v.start()) - 1]
+            speaker, _ = self.subject(lo, v, v.start())
+            if speaker is not None:
+                return speaker
+        return None
+
+    def located_speaker(self, lo: int, verb: re.Match[str]) -> str | None:
+        """Russian impersonal plural: "В пресс-службе X сообщили", "в Минюсте ответили": the
+        institution in the locative phrase speaks (a dative outlet beside it is the audience)."""
+        word = verb.group().lower()
+        if not self.ctx.language.startswith("ru") or not re.search(r"ли(?:сь)?$", word):
+            return None
+        for m in reversed(self.mentions_between(lo, verb.start())):
+            before = self.text[max(lo, m.start - 40) : m.start]
+            if re.search(r"(?<![\w-])во?\s+(?:[\w-]+\s+)?[«\"]?$", before, re.IGNORECASE):
+                return m.party
+        return None
+
+    def role_subject(self, lo: int, verb: re.Match[str], hi: int) -> str | None:
+        """A role noun as the subject ("said the minister", "— заявил депутат", "the lawyer said"):
+        the person last named with that role word beside them."""
+        after = re.match(r"[\s,—–-]*(?:the\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)", self.text[verb.end() : hi])
+        before = re.search(r"(?:^|[\s,—–-])(?:the\s+)?([\w-]+)\s*$", self.text[lo : verb.start()])
+        for found in (after, before):
+            if found is None:
+                continue
+            role = next((w for w in reversed(found.group(1).lower().split()) if _role_word(w)), None)
+            if role is not None:
+                return self.person_with_role(role, verb.start())
+        return None
+
+    def person_with_role(self, role: str, pos: int) -> str | None:
+        stem = _role_stem(role)
+        para = self.para_of(pos)
+        p_lo = self.paras[max(0, para - 3)][0]
+        for m in reversed(self.mentions_between(p_lo, pos)):
+            if self.schema(m.party) != "Person" or m.start >= pos:
+                continue
+            near = self.text[max(0, m.start - 40) : min(len(self.text), m.end + 40)].lower()
+            if re.search(rf"(?<![\w-]){re.escape(stem)}", near):
+                return m.party
+        return None
+
+    def mention_subject(self, lo: int, verb: re.Match[str], hi: int) -> tuple[str | None, bool]:
+        """The subject from party mentions and pronouns around the verb (no parse needed)."""
         cands = [
             m
             for m in self.mentions_between(lo, verb.start())
@@ -174,16 +293,26 @@ class _Extractor:
                     return m.party, False
         return None
 
-    def resolve_pronoun(self, pos: int) -> str | None:
-        """ "he"/"she" → the person most recently named as a subject before ``pos``."""
+    def resolve_pronoun(self, pos: int, pronoun: str | None = None) -> str | None:
+        """ "he"/"she" → the person most recently named as a subject before ``pos``: in the last
+        sentence naming a person of a compatible gender, the one not governed by a preposition or
+        a possessive. A party that spoke ("X, the firm's director, said") counts as a person."""
+        if pronoun is None:
+            pronoun = self.text[pos : pos + 4]
+        female = bool(FEMALE_RE.match(pronoun))
+        male = bool(MALE_RE.match(pronoun))
         para = self.para_of(pos)
         for p in range(para, max(-1, para - 3), -1):
             p_lo, p_hi = self.paras[p]
             chunk = self.text[p_lo:p_hi].strip()
-            if p != para and not re.search(r"[.!?:…]$", chunk) and _nwords(chunk) < 6:
+            if p != para and not re.search(r"[.!?:…»”\"]$", chunk) and _nwords(chunk) < 6:
                 continue  # a photo credit or heading
             people = [
-                m for m in self.mentions_between(p_lo, min(p_hi, pos)) if self.schema(m.party) == "Person"
+                m
+                for m in self.mentions_between(p_lo, min(p_hi, pos))
+                if (self.schema(m.party) == "Person" or self.speaks(m))
+                and not (female and self.gender(m.party, pos) == "m")
+                and not (male and self.gender(m.party, pos) == "f")
             ]
             if not people:
                 continue
@@ -191,8 +320,38 @@ class _Extractor:
             last_start = cuts[bisect.bisect_right(cuts, people[-1].start) - 1]
             same = [m for m in people if m.start >= last_start]
             plain = [m for m in same if not self.after_preposition(m, last_start) and not self.possessive(m)]
-            return (plain or same)[0].party
+            found = (plain or same)[0].party
+            if male or female:
+                self._resolved.setdefault(found, set()).add("m" if male else "f")
+                self._genders.pop(found, None)
+            return found
         return None
+
+    def speaks(self, m: PartyMention) -> bool:
+        """The mention is the subject of a speech verb: "X said", "X, the firm's director, said"."""
+        rest = self.text[m.end : m.end + 120]
+        gap = re.match(r"(?:\s*,[^,.;:!?«»“”\"]{1,90},)?\s*,?\s*(?:\w+ly\s+)?", rest)
+        pos = m.end + (gap.end() if gap else 0)
+        return speech.SPEECH_VERB_RE.match(self.text, pos) is not None
+
+    def gender(self, key: str, pos: int) -> str | None:
+        """ "m"/"f" when the text before ``pos`` marks the person's gender unambiguously: a title
+        (Mr, Mrs, Ms) before a mention, or an earlier "he"/"she" resolved to them."""
+        cache = self._genders.setdefault(key, {})
+        if pos in cache:
+            return cache[pos]
+        votes = set(self._resolved.get(key, ()))
+        party = self.ctx.parties.get(key)
+        for m in party.mentions if party else []:
+            if m.start >= pos:
+                continue
+            before = self.text[max(0, m.start - 6) : m.start]
+            if re.search(r"(?<![\w-])mr\.?\s+$", before, re.IGNORECASE):
+                votes.add("m")
+            elif re.search(r"(?<![\w-])(?:mrs|ms|miss)\.?\s+$", before, re.IGNORECASE):
+                votes.add("f")
+        cache[pos] = votes.pop() if len(votes) == 1 else None
+        return cache[pos]
 
     def para_of(self, pos: int) -> int:
         starts = [p[0] for p in self.paras]
@@ -223,6 +382,13 @@ class _Extractor:
 
     def attribute(self, s: _Span, lo: int, hi: int, verb: re.Match[str], base: float) -> bool:
         speaker, via_pronoun = self.subject(lo, verb, hi)
+        if speaker is None and verb.start() < s.open:
+            # the window may start after a quoted name («Газете») that belongs to the clause
+            cuts = self.sentence_bounds(s.para)
+            sent_lo = cuts[bisect.bisect_right(cuts, verb.start()) - 1]
+            if sent_lo < lo:
+                lo = sent_lo
+                speaker, via_pronoun = self.subject(lo, verb, hi)
         if speaker is None:
             return False
         s.speaker, s.attributed, s.accepted = speaker, True, True
@@ -254,8 +420,12 @@ class _Extractor:
         left = self.text[l_lo:l_hi]
         right = self.text[r_lo:r_hi]
         punct_end = bool(re.search(r"[,.!?…]$", inner))
-        if n < 2 or (n < 4 and not punct_end) or _title_cue(left):
+        if n < 2 or (n < 4 and not punct_end):
             return
+        if _title_cue(left) and not (
+            n >= 5 and speech.DESCRIBE_RE.search(left) and re.search(r"(?<![\w-])as\s*$", left)
+        ):
+            return  # "described X as “the …”" is the subject's own wording; "as a “…”" an epithet
         if s.attr:  # «…, — сказал X, — …»
             a_lo, a_hi = s.attr
             verb = speech.SPEECH_VERB_RE.search(self.text, a_lo, a_hi)
@@ -276,15 +446,41 @@ class _Extractor:
             return
         if stripped.endswith(":") and self.colon_speaker(s, l_lo, l_hi):
             return
+        # "According to X, the firm “…”": the source phrase covers its whole sentence
+        according = [v for v in verbs if speech.ACCORDING_RE.fullmatch(v.group().lower())]
+        if according and according[0].start() - l_lo < 3 and self.attribute(s, l_lo, l_hi, according[0], 0.75):
+            return
         # after "that": "informed the Ministry that “the organization receives …”;"
         clause_end = not right.strip() or right.lstrip()[:1] in ".;,!?)" or punct_end
         if re.search(r"(?<![\w-])(?:that|что)$", stripped, re.IGNORECASE) and clause_end and n >= 5:
             cue = verbs[-1:] or list(speech.STATEMENT_NOUN_RE.finditer(self.text, l_lo, l_hi))[-1:]
             if cue and self.attribute(s, l_lo, l_hi, cue[-1], 0.75):
                 return
+            if verbs and self.common_noun_subject(verbs[-1], l_lo):
+                s.accepted, s.attributed, s.confidence = True, True, 0.5  # "his office said that “…”"
+                s.date = self.date(l_lo, l_hi, verbs[-1].start())
+                return
         # a clause-like quote closing a sentence with a speaker: "X told Y that this was “…”."
         if n >= 6 and verbs and clause_end and stripped[-1:].isalnum() and not self.title_case(inner):
-            self.attribute(s, l_lo, l_hi, verbs[-1], 0.6)
+            if self.attribute(s, l_lo, l_hi, verbs[-1], 0.6):
+                return
+            if speech.THAT_RE.search(self.text, verbs[-1].end(), s.open) and self.common_noun_subject(
+                verbs[-1], l_lo
+            ):
+                s.accepted, s.attributed, s.confidence = True, True, 0.5  # "the office said that X “…”"
+
+    def common_noun_subject(self, verb: re.Match[str], lo: int) -> bool:
+        """The parse gives the verb a common-noun subject in the clause ("the office said",
+        "a spokesperson said"): a speaker we cannot name, but a speaker."""
+        doc = self.ctx.nlp_doc
+        if doc is None or verb.end() > self.ctx.parsed_chars:
+            return False
+        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.idx >= lo and c.i < span[0].i for c in span[0].children
+        )
 
     def adjacent_after(self, r_lo: int, verb: re.Match[str]) -> bool:
         """The speech verb right after a quote is its attribution: only a speaker (with an
@@ -299,8 +495,9 @@ class _Extractor:
         if not heads:
             return False
         first = min(heads)
-        if self.text[r_lo:first].strip(" \t,—–-:"):
-            return False
+        lead = self.text[r_lo:first].strip(" \t,—–-:")
+        if lead and not all(w.lower() in TITLE_WORDS or _role_word(w) for w in WORD_RE.findall(lead)):
+            return False  # only a title may precede the name: "…,” Deputy Mayor Jane Roe said"
         ends = [m.end for m in ms if m.start == first] + [p.end() for p in prons if p.start() == first]
         rest = self.text[max(ends) : verb.start()].strip()
         words = WORD_RE.findall(rest)
@@ -347,8 +544,19 @@ class _Extractor:
                     s.accepted, s.confidence = True, conf
 
     def standalone(self, i: int) -> bool:
+        """Nothing but a dash before the quote in its sentence; or only "and"/"or" after an
+        earlier quote of the same sentence ("she said “A” and “B”")."""
         (l_lo, l_hi), _ = self.windows(i)
-        return not self.text[l_lo:l_hi].strip(" \t—–-")
+        left = self.text[l_lo:l_hi].strip(" \t—–-,")
+        if not left:
+            return True
+        prev = self.spans[i - 1] if i > 0 else None
+        return (
+            prev is not None
+            and prev.para == self.spans[i].para
+            and prev.close + 1 == l_lo
+            and left.lower() in JOINERS
+        )
 
     def source_for(self, i: int) -> tuple[_Span | None, float]:
         s = self.spans[i]
@@ -438,6 +646,8 @@ class _Extractor:
             c_lo = verb.end() + m.end()
         elif word in PRONOUN_CLAUSE_VERBS and (m := REPORTED_PRONOUN_RE.match(rest)):
             c_lo = verb.end() + m.end()
+        elif word in PRONOUN_CLAUSE_VERBS and (c := self.bare_clause(verb)) is not None:
+            c_lo = c
         else:
             return None
         c_hi = hi
@@ -471,6 +681,25 @@ class _Extractor:
             date=self.date(lo, c_lo, verb.start()),
             confidence=0.6,
         )
+
+    def bare_clause(self, verb: re.Match[str]) -> int | None:
+        """Start of a clause reported without "that" ("X said the firm had left"): the parse's
+        clausal complement of the verb, with its own subject, right after the verb."""
+        doc = self.ctx.nlp_doc
+        if doc is None or verb.end() > self.ctx.parsed_chars:
+            return None
+        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return None
+        for child in span[0].children:
+            if child.dep_ != "ccomp" or child.i <= span[0].i:
+                continue
+            first = child.left_edge
+            if first.i != span[0].i + 1 or first.is_punct:
+                return None
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                return int(first.idx)
+        return None
 
     # -- driver --------------------------------------------------------------------------------
     def run(self) -> list[QuoteDraft]:
@@ -557,6 +786,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _nwords(text: str) -> int:
     return len(WORD_RE.findall(text))
+
+
+def _role_word(word: str) -> bool:
+    word = word.strip(".,«»“”\"").lower()
+    return word in ROLE_HEADS or any(word.startswith(stem) for stem in speech.RU_ROLE_STEMS)
+
+
+def _role_stem(word: str) -> str:
+    word = word.strip(".,«»“”\"").lower()
+    return next((stem for stem in speech.RU_ROLE_STEMS if word.startswith(stem)), word)
 
 
 def _title_cue(left: str) -> bool:

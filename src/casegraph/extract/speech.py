@@ -25,19 +25,22 @@ _EN_VERBS = (
     "specify specifies specified clarify clarifies clarified promised predicts "
     "predicted informs informed assures assured reported allege alleges "
     "alleged contend contends contended tweets tweeted posted shouted whispered recounted "
-    "explaining adding noting saying telling"
+    "explaining adding noting saying telling described describes"
 ).split()
 _EN_PHRASES = ("pointed out", "points out", "went on", "goes on", "according to", "spoke to", "told")
 
 _RU_STEMS = (
     "сказал заявил отметил рассказал добавил пояснил подчеркнул сообщил написал ответил признал признал "
     "уточнил заметил объяснил напомнил продолжил возразил посетовал пожаловал утверждал настаивал спросил "
-    "предупредил подтвердил опроверг отрицал жаловал поделил говорил считал указал"
+    "предупредил подтвердил опроверг отрицал жаловал поделил говорил считал указал писал"
 ).split()
 _RU_PRESENT = (
     "говорит заявляет утверждает отмечает рассказывает пишет считает подчеркивает подчёркивает поясняет "
     "добавляет сообщает признает признаёт уточняет напоминает жалуется настаивает спрашивает"
 ).split()
+# Impersonal reporting ("говорится в заявлении", "как сказано в письме"): the speaker is the
+# owner of the document named next to the verb, or whoever spoke last.
+_RU_IMPERSONAL = "говорится говорилось сказано указано отмечается отмечалось утверждается утверждалось".split()
 _RU_PHRASES = ("по словам", "по его словам", "по ее словам", "по её словам", "как сообщил", "как рассказал")
 
 SPEECH_VERB_RE = re.compile(
@@ -48,14 +51,15 @@ SPEECH_VERB_RE = re.compile(
     + "|".join(sorted(_RU_STEMS, key=len, reverse=True))
     + r")(?:а|и|о)?(?:сь|ся)?(?![\w-])"
     + r"|(?<![\w-])(?:"
-    + "|".join(sorted(_RU_PRESENT + list(_RU_PHRASES), key=len, reverse=True))
+    + "|".join(sorted(_RU_PRESENT + _RU_IMPERSONAL + list(_RU_PHRASES), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
 
 # Verbs whose first following party is the addressee, never the speaker ("told Meduza").
 OBJECT_VERBS = frozenset(
-    "tell tells told ask asks asked inform informs informed assure assures assured warn warns warned".split()
+    "tell tells told ask asks asked inform informs informed assure assures assured warn warns warned "
+    "described describes".split()
 )
 # Verbs that take an infinitive as reported content ("asked to be referred to as ...").
 INFINITIVE_VERBS = frozenset(
@@ -95,6 +99,26 @@ TITLE_CUE_RE = re.compile(
     r"издани\w+|движени\w+|парти\w+|организаци\w+|конференци\w+|форум\w*|выставк\w+|медал\w+|"
     r"преми\w+|орден\w*|грамот\w+|книг\w+|фильм\w*|проект\w*|так\s+называем\w+|как|статус\w*|реестр\w*)"
     r"(?:\s+of\s+merit|\s+of\s+honou?r)?\W*$",
+    re.IGNORECASE,
+)
+
+IMPERSONAL_VERBS = frozenset(_RU_IMPERSONAL)
+# Phrases that name the source of what follows ("according to X, …", "по словам X, …").
+ACCORDING_RE = re.compile(r"according to|по словам|по (?:его|ее|её|их) словам", re.IGNORECASE)
+# Verbs by which a speaker characterises something "as" a quoted phrase: not a title cue.
+DESCRIBE_RE = re.compile(r"\b(?:described|describes|describing|characteri[sz]ed|portrayed)\b", re.IGNORECASE)
+# Role nouns that may stand for a person named earlier ("said the minister", "заявил депутат").
+RU_ROLE_STEMS = (
+    "депутат", "министр", "замминистр", "адвокат", "юрист", "директор", "председател", "глав",
+    "руководител", "представител", "пресс-секретар", "прокурор", "судь", "сенатор", "губернатор",
+    "мэр", "чиновник", "эксперт", "аналитик", "основател", "учредител", "журналист", "бизнесмен",
+    "предпринимател", "посол", "следовател", "активист", "политик", "владел", "защитник",
+)
+# Document nouns after an impersonal verb: "говорится в заявлении", "в посте", "в письме".
+RU_DOCUMENT_RE = re.compile(
+    r"(?<![\w-])во?\s+(?:(?:своём|своем|его|её|ее|их|этом|том|том же|одном)\s+)?"
+    r"(?:заявлени|сообщени|письм|пост|публикаци|документ|ответ|релиз|обращени|решени|протокол|отчёт|отчет|"
+    r"материал|записи|блог|канал|телеграм|telegram)[\w-]*",
     re.IGNORECASE,
 )
 
