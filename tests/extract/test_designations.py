@@ -146,3 +146,36 @@ def test_russian_quoted_entity_and_status_first_order() -> None:
     assert found["АНО «Центр „Гласность"]["listingDate"] == ["2021-03-01"]
     assert found["Анна Белова"]["listingDate"] == ["2021-05-05"]
     assert found["Анна Белова"]["authority"] == ["Минюст"]
+
+
+def _parsed(ctx: DocContext) -> DocContext:
+    from casegraph.extract import segment
+
+    segment.run(ctx)
+    return ctx
+
+
+def test_listing_read_from_the_parse_through_a_relative_clause_and_a_pronoun() -> None:
+    text = ("On 4 May 2021, the Press Board voted to enter the Lumen Trust, which runs a radio station, in its "
+            "register of \"organisations serving foreign interests\". On 9 June it put Ada Brenn herself on a "
+            "list of people deemed to be foreign agents. The Lumen Trust was entered in the trade register in 2010.")
+    ctx = _parsed(build(text, {"Press Board": "PublicBody", "Lumen Trust": "Organization", "Ada Brenn": "Person"},
+                        {"4 May 2021": "2021-05-04", "9 June": "2021-06-09", "2010": "2010"}))
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert set(found) == {"Lumen Trust", "Ada Brenn"}
+    assert found["Lumen Trust"]["authority"] == ["Press Board"]
+    assert found["Lumen Trust"]["listingDate"] == ["2021-05-04"]
+    assert "foreign interests" in found["Lumen Trust"]["program"][0]
+    assert found["Ada Brenn"]["authority"] == ["Press Board"]
+    assert found["Ada Brenn"]["listingDate"] == ["2021-06-09"]
+
+
+def test_russian_register_and_undesirable() -> None:
+    text = ("Минюст внёс фонд «Заря» в реестр иностранных агентов 5 апреля 2022 года. "
+            "Генпрокуратура признала «Светоч» нежелательной организацией.")
+    ctx = build(text, {"Минюст": "PublicBody", "фонд «Заря»": "Organization", "Генпрокуратура": "PublicBody",
+                       "«Светоч»": "Organization"}, {"5 апреля 2022 года": "2022-04-05"}, language="ru")
+    found = {f["entity"][0]: f for f in sanctions(ctx)}
+    assert found["фонд «Заря»"]["authority"] == ["Минюст"]
+    assert found["фонд «Заря»"]["listingDate"] == ["2022-04-05"]
+    assert found["«Светоч»"]["authority"] == ["Генпрокуратура"]

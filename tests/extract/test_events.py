@@ -116,3 +116,11 @@ def test_pronoun_subject_and_possessor_of_a_dated_participle() -> None:
     by_date = {f["date"][0]: f["involved"] for f in found}
     assert "Ruth Kane" in by_date["2019-05-09"]
     assert "Ruth Kane" in by_date["2018-03"]
+
+
+def test_russian_clause_pointing_back_with_there() -> None:
+    ctx = build("Документы отправили в Главное управление МВД. 3 мая 2022 года там возбудили дело о растрате.",
+                {"Главное управление МВД": "PublicBody"}, {"3 мая 2022 года": "2022-05-03"}, language="ru")
+    [found] = run_events(ctx)
+    assert found["involved"] == ["Главное управление МВД"]
+    assert found["date"] == ["2022-05-03"]

@@ -232,3 +232,47 @@ def test_ordered_to_pay_and_nominal_from_to() -> None:
     got = extract_parsed("The High Court ordered Acme Corp to pay £50,000 to Jane Doe. A grant of $60,000 from "
                          "Acme Corp to Beta Ltd was approved, John Roe said.", names)
     assert _sides(got) == [("acme corp", "jane doe"), ("acme corp", "beta ltd")]
+
+
+def test_contract_signer_pays_the_party_it_contracts_with() -> None:
+    names = [("Harbour Authority", "PublicBody", ["Harbour Authority"]),
+             ("Coastline Builders", "Company", ["Coastline Builders"]),
+             ("Stone Works", "Company", ["Stone Works"])]
+    got = extract_parsed("The Harbour Authority signed a contract worth $4.2 million with Coastline Builders in "
+                         "May 2019. Stone Works signed a €3m contract with the Harbour Authority. A contract "
+                         "between the Harbour Authority and Stone Works worth $5 million was signed in 2020.", names)
+    assert _sides(got) == [("harbour authority", "coastline builders"), ("harbour authority", "stone works"),
+                           ("harbour authority", "stone works")]
+
+
+def test_name_running_past_its_head_word_is_the_payer() -> None:
+    got = extract_parsed("The Fund for Open Science, known as FOS, contributed $90,000 in 2021 to the Lark "
+                         "Institute.", [("Fund for Open Science", "Organization", ["Fund for Open Science"]),
+                                        ("FOS", "Organization", ["FOS"]),
+                                        ("Lark Institute", "Organization", ["Lark Institute"])])
+    assert _sides(got) == [("fund for open science", "lark institute")]
+
+
+def test_givers_listed_after_what_the_topic_received() -> None:
+    text = ("The Media Board examined the finances of Pine Post. In its filing, the outlet received grants from "
+            "three donors. The Lark Foundation gave Pine Post €50,000 in 2018. The Ash Fund contributed $20,000 "
+            "in 2019 to pay for a podcast.\n\nLater the Ash Fund spent $9,000 on rent.")
+    got = extract_parsed(text, [("Media Board", "PublicBody", ["Media Board"]),
+                                ("Pine Post", "Organization", ["Pine Post"]),
+                                ("Lark Foundation", "Organization", ["Lark Foundation"]),
+                                ("Ash Fund", "Organization", ["Ash Fund"])])
+    assert _sides(got) == [("lark foundation", "pine post"), ("ash fund", "pine post"), ("ash fund", None)]
+
+
+def test_russian_contract_advance_and_generic_nouns() -> None:
+    text = ("Министерство здравоохранения заключило контракт с ООО «Медтехника» на 500 млн рублей. "
+            "Позже министерство перечислило «Медтехнике» аванс в размере 50 млн рублей. "
+            "Генподрядчиком выступила ООО «Бета». Всего «Альфа» получила от генподрядчика 20 млн рублей. "
+            "Суд обязал ООО «Бета» вернуть в бюджет 10 млн рублей.")
+    got = extract_parsed(text, [("Министерство здравоохранения", "PublicBody", ["Министерство здравоохранения"]),
+                                ("ООО «Медтехника»", "Company", ["ООО «Медтехника»", "«Медтехнике»"]),
+                                ("ООО «Бета»", "Company", ["ООО «Бета»"]),
+                                ("ООО «Альфа»", "Company", ["«Альфа»"])], lang="ru")
+    assert _sides(got) == [("министерство здравоохранения", "ооо медтехника"),
+                           ("министерство здравоохранения", "ооо медтехника"),
+                           ("ооо бета", "ооо альфа"), ("ооо бета", None)]

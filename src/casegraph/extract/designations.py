@@ -11,6 +11,7 @@ program is built from the list's own noun phrase, and one Sanction is kept per
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Span
 from casegraph.extract.relations import (
@@ -24,6 +25,7 @@ from casegraph.extract.relations import (
     is_person,
     masked_sentences,
     plist,
+    sentences_of,
 )
 
 _Q = r"[“”\"'‘’«»]"
@@ -207,6 +209,115 @@ def _refine_dates(ctx: DocContext, m: Masked) -> None:
                 add_text(draft, "listingDate", date.value, date.start, date.end)
 
 
+# -- listings read from the English dependency parse --------------------------------------------
+# Verbs that put someone on a list ("added X to", "entered X in", "included X on"), by lemma.
+_LIST_VERBS = frozenset({"add", "enter", "include", "put", "place", "list", "register", "insert", "blacklist"})
+_LIST_LEMMAS = frozenset({"list", "register", "registry", "blacklist", "database", "roster", "watchlist"})
+# A list a state body keeps to single people out, as opposed to a trade or land register: its own
+# words say so ("register of media acting in the interests of a foreign state", "sanctions list").
+_ADVERSE = re.compile(r"(?i)foreign|agent|undesirable|extremis|terror|sanction|blacklist|unreliable|wanted|"
+                      r"banned|prohibit|watch|deemed|designat|restrict|entity\s+list|specially|suspicious|"
+                      r"dishonest|unfriendly|hostile|fraud|иноагент|иностранн|агент|нежелательн|экстремист|"
+                      r"террорист|санкц|недобросовестн|розыск|запрещ|недружествен|мошенн")
+_TRADE_LIST = re.compile(rf"(?i){LIST_NOUN}")
+
+
+def _phrase_party(ctx: DocContext, token: Any) -> PartyMention | None:
+    """The party named by the noun phrase headed by ``token``: a mention on the head itself (a name
+    may run past it: "the European Fund for Press Independence"), else the last one between the
+    phrase's first word and its head (so a relative clause after the head does not count)."""
+    head_at = token.idx
+    for mention in ctx.mentions_in(max(0, head_at - 120), head_at + len(token.text) + 120):
+        if mention.start <= head_at < mention.end:
+            return mention
+    inside = ctx.mentions_in(token.left_edge.idx, head_at + len(token.text))
+    return inside[-1] if inside else None
+
+
+def _parsed_listings(ctx: DocContext, m: Masked) -> list[tuple[PartyMention, str, int, str, Any]]:
+    """(entity, authority, verb offset, program, subject token) for each "⟨body⟩ added/entered/
+    included ⟨X⟩ in/on/to its ⟨list⟩" and "⟨X⟩ was entered in the ⟨list⟩ (by ⟨body⟩)" of the
+    sentence, read from the parse, so that an apposition, a relative clause or "herself" between
+    the name and the list does not hide it; the body is the verb's subject, through "voted to
+    enter"."""
+    doc = ctx.nlp_doc
+    sent = m.sentence
+    if doc is None or sent.end > ctx.parsed_chars:
+        return []
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LIST_VERBS:
+            continue
+        lists = [obj for prep in verb.children if prep.dep_ == "prep"
+                 and prep.lower_ in ("to", "in", "on", "into", "onto")
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() in _LIST_LEMMAS]
+        if not lists:
+            continue
+        program_tokens = [t for t in lists[0].subtree if t.dep_ not in ("det", "poss") or t.head is not lists[0]]
+        program = ctx.text[program_tokens[0].idx:program_tokens[-1].idx + len(program_tokens[-1].text)]
+        if not _ADVERSE.search(program) and not _ADVERSE.search(sent.text):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        targets = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        agent = None
+        if passive:
+            agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                         None)
+        else:
+            cur = verb
+            for _ in range(3):
+                agent = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if agent is not None or cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head is cur:
+                    break
+                cur = cur.head
+        for target in targets:
+            for tok in [target, *[c for c in target.conjuncts]]:
+                entity = _phrase_party(ctx, tok)
+                if entity is None and tok.pos_ == "PRON":
+                    from casegraph.extract.relations_clauses import resolve_person
+
+                    entity = resolve_person(ctx, m, _masked_at(m, tok.idx), set())
+                if entity is not None:
+                    out.append((entity, "", verb.idx, program, agent))
+    return out
+
+
+def _masked_at(m: Masked, offset: int) -> int:
+    """The masked index of a text offset (the first one at or after it)."""
+    return next((i for i, o in enumerate(m.origin) if o >= offset), len(m.text))
+
+
+def _acting_body(ctx: DocContext, m: Masked, offset: int, entity: str) -> PartyMention | None:
+    """"It"/"the council" listing someone: a state body named earlier in the sentence, else the
+    first one of the sentences just before (the subject they were about), else any organisation."""
+    from casegraph.extract.relations_clauses import resolve_org
+
+    sents = sentences_of(ctx)
+    i = next((j for j, s in enumerate(sents) if s.start == m.sentence.start), 0)
+    for s_start, s_end in [(m.sentence.start, offset), *[(s.start, s.end) for s in reversed(sents[max(0, i - 2):i])]]:
+        bodies = [x for x in ctx.mentions_in(s_start, s_end)
+                  if x.party != entity and ctx.parties.get(x.party) and ctx.parties[x.party].schema == "PublicBody"]
+        if bodies:
+            return bodies[-1] if s_start == m.sentence.start else bodies[0]
+    return resolve_org(ctx, m, _masked_at(m, offset), {entity})
+
+
+def _agent_name(ctx: DocContext, m: Masked, agent: Any, entity: str) -> str:
+    """The body behind a subject token: a mention on it, else ("it", "the council") the last
+    organisation named before it."""
+    if agent is None:
+        return ""
+    found = _phrase_party(ctx, agent)
+    if found is None and (agent.pos_ == "PRON" or agent.pos_ == "NOUN"):
+        found = _acting_body(ctx, m, agent.idx, entity)
+    if found is None or found.party == entity:
+        return ""
+    return ctx.parties[found.party].name
+
+
 def run(ctx: DocContext) -> None:
     """Append one Sanction draft per (entity, program) stated in the document."""
     ctx.sort()
@@ -215,6 +326,13 @@ def run(ctx: DocContext) -> None:
             continue
         listed: list[str] = []  # entities listed earlier in this sentence are not its actors
         actor = ""  # "X added A to the list, and B was recognised too": B's actor is X
+        for entity, _, verb_offset, program, agent in _parsed_listings(ctx, m):
+            authority = _agent_name(ctx, m, agent, entity.party)
+            date = _date(ctx, m, verb_offset)
+            _record(ctx, m, entity, authority, program, date, 0.8 if date else 0.7)
+            listed.append(entity.party)
+            actor = authority or actor
+        parsed = set(listed)
         for frame in FRAMES:
             for hit in frame.finditer(m.text):
                 verb_at = hit.start("verb")
@@ -233,6 +351,8 @@ def run(ctx: DocContext) -> None:
                     authority, _ = _authority(ctx, m, verb_at, [e.party for e in entities] + listed)
                     authority = authority or actor
                 program = " ".join((groups.get("prog") or "").split())
+                if _TRADE_LIST.search(program) and not _ADVERSE.search(m.text):
+                    continue  # "entered in the trade register" records a company, it does not single one out
                 if program.lower().startswith(("under ", "for ", "over ", "as ", "in connection")):
                     program = re.sub(r"^(?:under|for|over|as|in connection with)\s+", "", program, flags=re.I)
                 if program.lower() in ("assets", "активы"):
@@ -244,7 +364,8 @@ def run(ctx: DocContext) -> None:
                 # an adjective ("U.S.-sanctioned") carries no listing date of its own
                 date = None if who and not groups.get("prog") else _date(ctx, m, m.span(verb_at, verb_at + 1)[0])
                 for entity in entities:
-                    _record(ctx, m, entity, authority, program, date, 0.8 if date else 0.7)
+                    if entity.party not in parsed:
+                        _record(ctx, m, entity, authority, program, date, 0.8 if date else 0.7)
                 listed.extend(e.party for e in entities)
                 actor = authority or actor
         _refine_dates(ctx, m)

@@ -209,6 +209,8 @@ def run(ctx: DocContext) -> None:
                     if all(p.party != q.party for q in involved):
                         involved.append(p)
             if not involved:
+                involved = _there(ctx, start, end)
+            if not involved:
                 continue
             clause = ctx.text[start:end]
             verbs = list(_VERB.finditer(clause))
@@ -234,6 +236,24 @@ def run(ctx: DocContext) -> None:
                 if verb and _HOST.match(ctx.text[verb[0]:verb[1]]) and not is_person(ctx, involved[0].party):
                     add_ref(draft, "organizer", involved[0])
                 _locations(ctx, draft, start, end)
+
+
+_THERE = re.compile(r"(?i)\b(?:там|туда|оттуда|в\s+(?:этом|этой|том|той)\s+(?:ведомстве|управлении|суде|службе"
+                    r"|министерстве|прокуратуре|комитете))\b")
+
+
+def _there(ctx: DocContext, start: int, end: int) -> list[PartyMention]:
+    """"Материалы переданы в управление X. 9 августа там возбудили дело": a clause that names no
+    party but points back to a place ("там", "в этом ведомстве") acts through the organisations of
+    the sentence before it (a Russian subjectless plural means "the people there")."""
+    if _THERE.search(ctx.text, start, end) is None:
+        return []
+    sents = sentences_of(ctx)
+    i = bisect.bisect_right([s.start for s in sents], start) - 1
+    if i <= 0:
+        return []
+    prev = sents[i - 1]
+    return [m for m in ctx.mentions_in(prev.start, prev.end) if not is_person(ctx, m.party)][-1:]
 
 
 def _actors(ctx: DocContext, offset: int, start: int, end: int) -> list[PartyMention]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
 from casegraph.extract.money_roles import by_head_noun, parsed_roles
-from casegraph.extract.money_ru import russian_give
+from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
 
 _NUM = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -65,6 +65,9 @@ _ORG_NOUNS = re.compile(
     r"|association|outlet|event|conference|forum|project|организаци\w+|фонд\w*|компани\w+|движени\w+"
     r"|мероприяти\w+|проект\w*)\b)"
 )
+# Head nouns that never stand for a state body ("the outlet" is not the regulator named beside it).
+_PRIVATE_HEADS = frozenset({"non-profit", "nonprofit", "ngo", "foundation", "fund", "company", "firm", "outlet",
+                            "charity", "association", "movement", "group", "фонд", "компания", "организация"})
 _BACK_REFERENCE = re.compile(
     r"^\W*(?:(?:this|it|these|that|такой|это|этот|эта|оно)\b|(?:the|its|this|that|этот|эта)\s+(?:\w+\s+)?"
     + _ORG_NOUNS.pattern + ")",
@@ -89,16 +92,20 @@ def run(ctx: DocContext) -> None:
     amounts = list(_amounts(ctx.text))
     payments: list[Draft] = []
     with_amount: set[int] = set()
+    gives: set[str] = set()  # payments whose only verb is one of giving (payer named, recipient implied)
     for start, end, amount, currency in amounts:
         sent = _sentence_at(sentences, start) or Sentence(start, end, ctx.text[start:end])
         with_amount.add(sent.start)
         roles = _roles(ctx, sentences, sent, start, end)
+        if roles.evidence and all(e.startswith("give") and "passive" not in e for e in roles.evidence):
+            gives.add(f"payment:{start}")
         draft = Draft(key=f"payment:{start}", schema="Payment", span=Span(sent.start, sent.end))
         draft.add("amount", _format(amount), start, end)
         draft.add("currency", currency, start, end)
         _fill(ctx, draft, roles, sent, paragraphs, start)
         payments.append(draft)
     _inherit_roles(ctx, payments, paragraphs)
+    _topic_recipient(ctx, sentences, paragraphs, payments, gives)
     awards = [d for d in _awards(ctx, sentences, paragraphs) if d.span.start not in with_amount]
     used: set[str] = set()
     for draft in payments:
@@ -143,6 +150,38 @@ def _inherit_roles(ctx: DocContext, payments: list[Draft], paragraphs: list[int]
                                                     for b in payer):
                     _copy(draft, prev, "beneficiary")
                     break
+
+
+def _topic_recipient(ctx: DocContext, sentences: list[Sentence], paragraphs: list[int], payments: list[Draft],
+                     gives: set[str]) -> None:
+    """"X received grants from two foreign donors. Y gave X N. Z contributed M in 2019." — a
+    paragraph that opens on what X received goes on to list who gave it: a giver's amount with no
+    recipient of its own goes to X. Only a receive clause about funding (a grant, loan, donation…
+    word right after the verb) sets such a topic, and only for the rest of its paragraph."""
+    topics: list[tuple[int, int, PartyMention]] = []  # (paragraph, sentence start, recipient)
+    for sent in sentences:
+        for verb in VERB.finditer(ctx.text, sent.start, sent.end):
+            if not verb.group("receive"):
+                continue
+            noun = _PURPOSE.search(ctx.text, verb.end(), min(sent.end, verb.end() + 30))
+            if noun is None:
+                continue
+            roles = _roles(ctx, sentences, sent, noun.start(), noun.end())
+            if roles.beneficiary is not None:
+                para = bisect.bisect_right(paragraphs, sent.start) - 1
+                topics.append((para, sent.start, roles.beneficiary))
+            break
+    if not topics:
+        return
+    for draft in payments:
+        payer = draft.refs("payer")
+        if draft.key not in gives or not payer or draft.refs("beneficiary"):
+            continue
+        para = bisect.bisect_right(paragraphs, draft.span.start) - 1
+        before = [t for t in topics if t[0] == para and t[1] < draft.span.start]
+        if before and before[-1][2].party not in payer:
+            recipient = before[-1][2]
+            draft.add("beneficiary", recipient.party, recipient.start, recipient.end, ref=True)
 
 
 def _copy(draft: Draft, source: Draft, prop: str) -> None:
@@ -248,11 +287,27 @@ def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: in
     verb = _verb(ctx.text, sent, start, end)
     from_party = _after_cue(ctx.text, sent, mentions, _FROM, start)
     to_party = _after_cue(ctx.text, sent, mentions, _TO, start)
+    if ctx.language == "ru":
+        contract = russian_contract(ctx, sent, mentions) if verb is None or verb[0] != "receive" else None
+        obliged = russian_obliged(ctx, sent, mentions, start)
+        if contract is not None and (contract[0] or contract[1]):
+            roles.payer, roles.beneficiary = contract
+            roles.evidence.append("contract (case)")
+            return roles
+        if obliged is not None:
+            roles.payer, roles.beneficiary = obliged, to_party
+            roles.evidence.append("obliged")
+            return roles
     if verb is not None:
         kind, v_start, v_end = verb
         subject = _subject(ctx, sentences, sent, mentions, v_start, v_end)
+        if subject is None and ctx.language == "ru" and kind == "receive":
+            subject = quoted_name(ctx, sent.start, v_start)
         passive = kind == "receive" and re.match(r"(?i)(?:was|were)\s", ctx.text[v_start:v_end]) is not None
         if kind == "receive":
+            if from_party is None and ctx.language == "ru":  # "от генподрядчика": a party named before
+                from_party = generic_party(ctx, sent.start, sent.end, "Gen", cue="от",
+                                           exclude=subject.party if subject else None)
             roles.beneficiary, roles.payer = subject, from_party
             roles.evidence.append("receive" + (" (passive)" if passive else ""))
         elif ctx.language == "ru":
@@ -355,22 +410,29 @@ def _resolve(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos: in
     heads = {h.group(0).lower() for h in _ORG_NOUNS.finditer(phrase)}
     if pronoun:  # "it" may stand for a generic phrase earlier in the same sentence
         heads |= {h.group(0).lower() for h in _ORG_NOUNS.finditer(ctx.text[sent.start:pos])}
-    orgs = [m for m in earlier if _schema(ctx, m) != "Person"]
+    private = not pronoun and any(h in _PRIVATE_HEADS for h in heads)
+    orgs = [m for m in earlier if _schema(ctx, m) != "Person" and not (private and _schema(ctx, m) == "PublicBody")]
     for m in reversed(orgs):
         context = (ctx.text[max(0, m.start - 40):m.start] + " " + m.text).lower()
         if any(h in context for h in heads):
             return m
-    return _previous_subject(ctx, sentences, sent)
+    if private:  # "the outlet", "the company": not the state body the sentence may also name
+        same = [m for m in orgs if m.start >= sent.start]
+        if same:
+            return same[-1]
+    return _previous_subject(ctx, sentences, sent, exclude_public=private)
 
 
-def _previous_subject(ctx: DocContext, sentences: list[Sentence], sent: Sentence) -> PartyMention | None:
+def _previous_subject(ctx: DocContext, sentences: list[Sentence], sent: Sentence,
+                      exclude_public: bool = False) -> PartyMention | None:
     """The first organisation (else party) named in the previous sentence: the usual antecedent of
-    "This", "It" or "The event" opening the next one."""
+    "This", "It" or "The event" opening the next one (never a state body for "the company")."""
     i = bisect.bisect_left([s.start for s in sentences], sent.start)
     if i == 0:
         return None
     prev = sentences[i - 1]
-    mentions = ctx.mentions_in(prev.start, prev.end)
+    mentions = [m for m in ctx.mentions_in(prev.start, prev.end)
+                if not (exclude_public and _schema(ctx, m) == "PublicBody")]
     orgs = [m for m in mentions if _schema(ctx, m) != "Person"]
     return (orgs or mentions or [None])[0]
 

@@ -48,8 +48,12 @@ PAYMENT_NOUNS = frozenset({
     "donation", "grant", "loan", "payment", "gift", "transfer", "contribution", "investment", "subsidy",
     "bribe", "fee", "fine", "credit", "advance", "sponsorship", "funding", "deposit", "instalment",
     "installment", "remittance", "kickback", "settlement", "compensation", "prize", "award", "tranche",
-    "purchase", "contract",
+    "purchase", "contract", "subcontract", "deal",
 })
+# Nouns naming an agreement to be paid for ("a contract worth N", "a $3m deal with X"), and the verbs
+# by which a buyer makes one.
+CONTRACT_NOUNS = frozenset({"contract", "subcontract", "deal", "agreement", "concession", "order", "lease"})
+SIGN = frozenset({"sign", "conclude", "ink", "strike", "agree", "enter", "seal", "finalise", "finalize", "place"})
 _POSSESSIVE_PAYER = frozenset({"donation", "gift", "loan", "grant", "payment", "contribution", "investment",
                                "transfer", "funding", "bribe"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
@@ -132,6 +136,8 @@ def parsed_roles(ctx: DocContext, start: int, end: int, resolve: Resolver) -> Fr
     # 2. the governing verb
     if verb is not None and verb_class(verb):
         _verb_frame(ctx, frame, verb, chain_ids, resolve)
+    elif any(t.lemma_.lower() in CONTRACT_NOUNS for t in chain):
+        _contract_frame(ctx, frame, chain, verb, chain_ids, resolve)
     if frame.payer is None and frame.beneficiary is None:
         return frame if frame.verb_class else None
     return frame
@@ -202,6 +208,50 @@ def _verb_frame(ctx: DocContext, frame: Frame, verb: Any, chain_ids: set[int], r
     frame.evidence.append(f"{cls}{' (passive)' if passive else ''}:{verb.lower_}")
 
 
+def _contract_frame(ctx: DocContext, frame: Frame, chain: list[Any], verb: Any, chain_ids: set[int],
+                    resolve: Resolver) -> None:
+    """"A signed a contract worth N with B", "a contract between A and B worth N": the party that
+    signs (or is named first) buys, the party it contracts "with" (or named second) is paid. A public
+    body is the buyer whichever way round the sentence puts it ("B signed a N deal with the
+    Ministry"): in news about contracts the state pays and the company delivers."""
+    holders = [*chain, *([verb] if verb is not None else [])]
+    first = second = None
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between"):
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            named = _party(ctx, objs[0], resolve)
+            if prep.lower_ == "with" and second is None:
+                second = named
+            elif prep.lower_ == "between" and first is None:
+                first = named
+                other = [c for c in objs[0].children if c.dep_ == "conj"]
+                second = second or (_party(ctx, other[0], resolve) if other else None)
+    if first is None and verb is not None and verb.lemma_.lower() in SIGN:
+        subj = _subject(verb)
+        if subj is not None and subj.i not in chain_ids and subj.dep_ != "nsubjpass":
+            first = _party(ctx, subj, resolve)
+    if first is None and second is None:
+        return
+    if first is not None and second is not None and _schema(ctx, second) == "PublicBody" \
+            and _schema(ctx, first) != "PublicBody":
+        first, second = second, first
+    frame.verb_class = frame.verb_class or "contract"
+    if frame.payer is None and first is not None:
+        frame.payer = first
+    if frame.beneficiary is None and second is not None and (first is None or second.party != first.party):
+        frame.beneficiary = second
+    frame.evidence.append("contract")
+
+
+def _schema(ctx: DocContext, mention: PartyMention) -> str:
+    party = ctx.parties.get(mention.party)
+    return party.schema if party is not None else ""
+
+
 def _preps(verb: Any, objects: bool = True) -> list[Any]:
     """The verb's (or noun's) to/from/by/into phrases, also where the parser hung them on its
     object or on another such phrase ("moved N from an account to X", "a grant from X to Y")."""
@@ -224,8 +274,8 @@ def _subject(verb: Any) -> Any:
     cur = verb
     for _ in range(3):
         subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
-            subj = subjects[0]
+        if subjects:  # the nearest before the verb: a mis-parsed phrase ahead of it is no subject
+            subj = min(subjects, key=lambda c: (c.i > cur.i, abs(cur.i - c.i)))
             if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 return cur.head
             return subj
@@ -275,6 +325,9 @@ def _party(ctx: DocContext, token: Any, resolve: Resolver | None) -> PartyMentio
     phrases through ``resolve``."""
     left = token.left_edge.idx
     right = token.idx + len(token.text)
+    for m in ctx.mentions_in(max(0, token.idx - 80), right + 120):  # a name running past its head word
+        if m.start <= token.idx < m.end:
+            return m
     inside = [m for m in ctx.mentions_in(left, right + 2) if m.start < right]
     if inside:
         on_head = [m for m in inside if m.start <= token.idx < m.end]

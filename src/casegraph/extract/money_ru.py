@@ -49,12 +49,37 @@ def may_be_nominative(text: str) -> bool:
 
 def generic_dative(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of organisation nouns in the dative ("фонду", "организации")."""
+    return generic_nouns(text, "Dat")
+
+
+def generic_nouns(text: str, case: str) -> list[tuple[int, int, str]]:
+    """(start, end, lemma) of lower-case organisation nouns that may be in ``case`` ("министерство",
+    "от генподрядчика" → "подрядчик": a compound names the same kind of party)."""
     out = []
     for m in _WORD.finditer(text):
+        if not m.group(0)[0].islower():
+            continue
         cases, normal = _cases(m.group(0))
-        if normal in ORG_NOUNS_RU and "Dat" in cases and m.group(0)[0].islower():
-            out.append((m.start(), m.end(), normal))
+        noun = next((n for n in ORG_NOUNS_RU if normal.endswith(n)), None)
+        if noun is not None and case in cases:
+            out.append((m.start(), m.end(), noun))
     return out
+
+
+def head_word(text: str) -> str:
+    """The word of a Russian name that carries its case: the last word inside quotes («Вектор-
+    Дорстрою»), else the first word (its last part when hyphenated); "Фонд развития регионов" and
+    "Ивану Петрову" inflect at the front."""
+    quoted = re.search(r"[«\"]([^«»\"]+)", text)
+    found = words(quoted.group(1)) if quoted else words(text.split()[0]) if text.split() else []
+    if not found:
+        return ""
+    return found[-1] if quoted or "-" in text.split()[0] else found[0]
+
+
+def head_may_be(text: str, case: str) -> bool:
+    head = head_word(text)
+    return not head or case in _cases(head)[0]
 
 
 def russian_give(ctx: DocContext, sent: Sentence, mentions: list[PartyMention], subject: PartyMention | None,
@@ -69,7 +94,9 @@ def russian_give(ctx: DocContext, sent: Sentence, mentions: list[PartyMention], 
     dative_before = None
     if subject is not None and _dative_only(subject.text):
         dative_before, subject = subject, None  # "…фонду выделил X": the dative is the beneficiary
-    payer = subject or _quoted_name(ctx, sent.start, v_end)
+    payer = subject or quoted_name(ctx, sent.start, v_end)
+    if payer is None:  # "министерство перечислило …": a nominative noun for a body named before
+        payer = generic_party(ctx, sent.start, v_end, "Nom")
     adjacent = after[0] if after and re.fullmatch(r"[\s«\"„]*", text[v_end:after[0].start]) else None
     if payer is None and adjacent is not None and not _dative_only(adjacent.text):
         payer, adjacent = adjacent, None
@@ -88,10 +115,27 @@ def russian_give(ctx: DocContext, sent: Sentence, mentions: list[PartyMention], 
 
 
 def _dative_only(text: str) -> bool:
+    if head_word(text):
+        return head_may_be(text, "Dat") and not head_may_be(text, "Nom")
     return may_be_dative(text) and not may_be_nominative(text)
 
 
-def _quoted_name(ctx: DocContext, start: int, v_start: int) -> PartyMention | None:
+def generic_party(ctx: DocContext, start: int, end: int, case: str, exclude: str | None = None,
+                  cue: str = "") -> PartyMention | None:
+    """An organisation a lower-case noun of the given case stands for ("министерство перечислило",
+    "от генподрядчика"): the party named before whose name holds that noun or is introduced by it.
+    With ``cue`` ("от"), only a noun right after the cue counts."""
+    for g_start, g_end, lemma in generic_nouns(ctx.text[start:end], case):
+        if cue and not re.search(rf"(?i)\b{cue}\s+$", ctx.text[max(start, start + g_start - 10):start + g_start]):
+            continue
+        found = by_head_noun(ctx, start + g_start, lemma, exclude=exclude)
+        if found is not None:
+            return PartyMention(start + g_start, start + g_end, ctx.text[start + g_start:start + g_end],
+                                found.party)
+    return None
+
+
+def quoted_name(ctx: DocContext, start: int, v_start: int) -> PartyMention | None:
     """«X» right before the verb where a party's name holds «X» ("ООО «X»"): a short form the name
     finder did not mark."""
     m = re.search(r"«([^«»]{2,60})»[^«»]{0,40}$", ctx.text[start:v_start])
@@ -102,4 +146,52 @@ def _quoted_name(ctx: DocContext, start: int, v_start: int) -> PartyMention | No
         if f"«{inner}»" in party.name or party.name == inner:
             q_start, q_end = start + m.start(), start + m.end(1) + 1
             return PartyMention(q_start, q_end, ctx.text[q_start:q_end], key)
+    return None
+
+
+# "заключило контракт с X", "подписал договор с X": the buyer signs with the contractor.
+CONTRACT_VERB = re.compile(r"(?i)\b(?:заключил\w*|подписал\w*|заключен\w*|заключён\w*)")
+_CONTRACT_NOUN = re.compile(r"(?i)\b(?:контракт\w*|госконтракт\w*|договор\w*|соглашени\w*|субподряд\w*)")
+# "суд обязал X вернуть/выплатить N": the obliged party pays.
+OBLIGE = re.compile(r"(?i)\b(?:обязал\w*|обязан\w*|потребовал\w*\s+от|взыскал\w*\s+с)\s+")
+
+
+def russian_contract(ctx: DocContext, sent: Sentence, mentions: list[PartyMention]
+                     ) -> tuple[PartyMention | None, PartyMention | None] | None:
+    """"Контракт на N министерство заключило с «X»": the party "с/со" (instrumental) follows is paid,
+    the nominative party that concluded it pays (named, a «short form», or a noun for a body named
+    before). None when the sentence concludes no contract."""
+    verb = CONTRACT_VERB.search(ctx.text, sent.start, sent.end)
+    if verb is None or not _CONTRACT_NOUN.search(ctx.text, sent.start, sent.end):
+        return None
+    payee = next((m for m in mentions if re.search(r"(?i)\bс(?:о)?\s+[«\"]?$",
+                                                   ctx.text[max(sent.start, m.start - 6):m.start])), None)
+    payee = payee or _after_with(ctx, sent)
+    payer = next((m for m in mentions if m is not payee and (payee is None or m.party != payee.party)
+                  and head_may_be(m.text, "Nom") and not re.search(r"(?i)\b(?:с|со|от|у|для)\s+[«\"]?$",
+                                                                   ctx.text[max(sent.start, m.start - 6):m.start])),
+                 None)
+    if payer is None:
+        payer = generic_party(ctx, sent.start, sent.end, "Nom", exclude=payee.party if payee else None)
+    if payer is not None and payee is not None and payer.party == payee.party:
+        payee = None
+    return payer, payee
+
+
+def _after_with(ctx: DocContext, sent: Sentence) -> PartyMention | None:
+    """«X» after "с", where the name finder marked only the full name ("ООО «X»")."""
+    m = re.search(r"(?i)\bс(?:о)?\s+(«[^«»]{2,60}»)", ctx.text[sent.start:sent.end])
+    if m is None:
+        return None
+    return quoted_name(ctx, sent.start, sent.start + m.end(1))
+
+
+def russian_obliged(ctx: DocContext, sent: Sentence, mentions: list[PartyMention],
+                    amount_start: int) -> PartyMention | None:
+    """"обязал «X» вернуть в бюджет N", "взыскал с X N": the party right after the verb pays."""
+    for cue in OBLIGE.finditer(ctx.text, sent.start, amount_start):
+        after = [m for m in mentions if cue.end() <= m.start < amount_start
+                 and re.fullmatch(r"[\s«\"—–-]*(?:\w+\s+){0,2}?[\s«\"—–-]*", ctx.text[cue.end():m.start])]
+        if after:
+            return after[0]
     return None
