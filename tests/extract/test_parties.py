@@ -363,3 +363,124 @@ def test_russian_nominal_references_and_short_outlet_name() -> None:
     star = _by_name(ctx, "Полярная звезда")
     assert {"Фонд", "фонда"} <= {m.text for m in star.mentions}
     assert "Вестнику" in [m.text for m in _by_name(ctx, "Северный вестник").mentions]
+
+
+# -- round 2: short forms, dropped modifiers, places, Russian territorial bodies ------------------
+
+
+def test_distinctive_first_word_of_an_organisation_is_its_short_form() -> None:
+    ctx = _extract(
+        "Ilse Brandt chairs the Korvid Press Trust, which prints two weekly papers. "
+        "Regulators fined Korvid in March, and Korvid's accounts show a loss."
+    )
+    trust = _by_name(ctx, "Korvid Press Trust")
+    assert "Korvid" in [a for a, _ in trust.aliases]
+    assert [m.text for m in trust.mentions].count("Korvid") == 2
+
+
+def test_first_word_shared_by_two_names_or_used_as_a_place_is_no_short_form() -> None:
+    ctx = _extract(
+        "Vantor Energy Ltd and Vantor Shipping Ltd filed accounts. Vantor's owner declined to comment.\n\n"
+        "The Denholm Grain Company opened a silo in Denholm last year."
+    )
+    long_names = {_by_name(ctx, "Vantor Energy Ltd").key, _by_name(ctx, "Vantor Shipping Ltd").key}
+    assert not [m for m in ctx.mentions if m.text == "Vantor" and m.party in long_names]
+    assert not [m for m in ctx.mentions if m.text == "Denholm"]
+
+
+def test_body_named_without_its_generic_modifier_is_the_same_body() -> None:
+    ctx = _extract(
+        "The Broadcasting Council issued a warning to the station. "
+        "A week later the National Broadcasting Council fined it $5,000."
+    )
+    council = _by_name(ctx, "National Broadcasting Council")
+    assert "Broadcasting Council" in [a for a, _ in council.aliases]
+
+
+def test_dateline_places_are_not_parties() -> None:
+    ctx = _extract(
+        "GRELLOS, Ostravia — The Ostravian Ministry of Health said on Monday that it had fired "
+        "Lena Varga, its procurement chief. Crowds gathered outside the ministry in Grellos."
+    )
+    names = {p.name for p in ctx.parties.values()}
+    assert not names & {"Grellos", "GRELLOS", "Ostravia"}
+    assert "Lena Varga" in names
+
+
+def test_a_name_tagged_as_a_place_more_often_than_as_a_party_is_no_party() -> None:
+    from casegraph.extract.parties import _tagged_as_place
+    from casegraph.extract.parties_group import PERSON, Surface
+
+    ridge = Surface("Harlow Ridge", votes=Counter({PERSON: 1}))
+    assert _tagged_as_place(ridge, Counter({"Harlow Ridge": 2}))
+    assert not _tagged_as_place(ridge, Counter({"Harlow Ridge": 1}))
+
+
+def test_person_shaped_group_tag_is_a_person() -> None:
+    from spacy.tokens import Span
+
+    from casegraph.extract.nlp import english
+    from casegraph.extract.parties import _person_shaped
+
+    doc = english()("Later Greta Voss and some Bosnian Serbs spoke.")
+    assert _person_shaped(Span(doc, 1, 3, label="NORP"))
+    assert not _person_shaped(Span(doc, 5, 7, label="NORP"))
+
+
+def test_state_body_named_only_as_owner_of_its_unit_is_no_party() -> None:
+    ctx = _extract("The Federal Treasury's Office of Export Control blocked the assets of Merrow Holdings Ltd.")
+    names = {p.name for p in ctx.parties.values()}
+    assert "Federal Treasury" not in names
+    assert "Office of Export Control" in names
+
+
+def test_kind_noun_before_a_name_introduces_an_organisation() -> None:
+    ctx = _extract("The figures were checked by Ruth Amsel, who works for the watchdog Clear Ledger Watch.")
+    assert _by_name(ctx, "Clear Ledger Watch").schema != "Person"
+
+
+def test_russian_territorial_bodies_surnames_and_registers() -> None:
+    text = (
+        "Проверку провела прокуратура Северной области. Материалы переданы в следственное управление "
+        "СК по Северной области. Позже прокуратура подала иск. Министерство культуры и туризма Северной "
+        "области заключило контракт с ООО «Ладья», которым владеет Пётр Смолин. Миникульт отказался от "
+        "комментариев. По данным ЕГРЮЛ, Смолину принадлежит вся компания."
+    )
+    ctx = _extract(text, language="ru")
+    prosecutor = _by_name(ctx, "прокуратура Северной области")
+    assert prosecutor.schema == "PublicBody"
+    assert "прокуратура" in [m.text for m in prosecutor.mentions]
+    assert _by_name(ctx, "следственное управление СК по Северной области").schema == "PublicBody"
+    assert "Смолину" in [m.text for m in _by_name(ctx, "Пётр Смолин").mentions]
+    assert not [p for p in ctx.parties.values() if p.name in ("ЕГРЮЛ", "СК")]
+
+
+def test_russian_abbreviation_of_a_ministry_with_two_fields_and_a_territory() -> None:
+    from casegraph.extract.parties_ru import _abbreviates, _same_surname
+
+    assert _abbreviates("Минтранс", "министерство транспорта и дорожного хозяйства Северной области")
+    assert not _abbreviates("Минтранс", "министерство транспортных средств")
+    assert _same_surname("Лапина", "Лапин") and _same_surname("Серов", "Серова")
+    assert not _same_surname("Серовский", "Серов")
+
+
+def test_specific_noun_does_not_fall_back_to_another_body() -> None:
+    ctx = _extract(
+        "The Harbour Court fined the importer. The ministry said it would appeal.", language="en"
+    )
+    court = _by_name(ctx, "Harbour Court")
+    assert "ministry" not in [m.text for m in court.mentions]
+
+
+def test_lower_case_ministry_named_by_its_field_is_a_public_body() -> None:
+    ctx = _extract("Two weeks later an adviser from the energy ministry phoned Carla Mendes.")
+    assert _by_name(ctx, "energy ministry").schema == "PublicBody"
+
+
+def test_noun_before_a_person_is_no_descriptor_of_that_person() -> None:
+    text = (
+        "«Мы обжалуем решение», — сказал юрист компании Олег Сомов. "
+        "Вопросы должны быть и к компании, считает депутат."
+    )
+    ctx = _extract(text, language="ru")
+    assert "компании" not in [m.text for m in _by_name(ctx, "Олег Сомов").mentions]

@@ -72,6 +72,13 @@ NOUNS_EN: dict[str, Noun] = {
     "party": Noun(("party",), _ORG),
     "union": Noun(("union",), _ANY),
 }
+# Nouns that name a kind of party rather than echo a word of its name ("the company", "the
+# regulator", «ведомство»): only these may point to the one recent party of a fitting schema.
+# "the ministry" or «прокуратура» must find a name (or a described name) that carries the word.
+KIND_NOUNS = frozenset(
+    """company firm lender manufacturer distributor supplier contractor consultancy regulator watchdog
+    authority agency group organisation organization charity компани фирм ведомств организаци""".split()
+)
 _EN_PATTERN = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?i:"
     + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in NOUNS_EN), key=len, reverse=True))
@@ -158,6 +165,8 @@ def _descriptors(ctx: DocContext, named: list[PartyMention]) -> dict[str, set[st
     text, out = ctx.text, {}
     ru = ctx.language == "ru"
     for m in named:
+        if ctx.parties[m.party].schema == "Person":
+            continue  # "the firm's lawyer, Jane Roe": the noun describes another party
         found = set()
         before = text[max(0, m.start - 40) : m.start]
         b = (_RU_BEFORE if ru else _EN_BEFORE).search(before)
@@ -212,6 +221,8 @@ def _resolve(
     if by_word:
         near = [k for k in by_word if k in recent]
         return ctx.parties[near[0]] if len(near) == 1 else None
+    if key not in KIND_NOUNS:
+        return None  # "the ministry" when no ministry was named: not the one court that was
     fits = [k for k in recent if ctx.parties[k].schema in noun.schemata]
     return ctx.parties[fits[0]] if len(fits) == 1 else None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from casegraph.extract import coref
 from casegraph.extract.context import DocContext, Party, PartyMention, Span, party_key
 from casegraph.extract.names import QUOTES, clean_bounds, fold, is_acronym, is_name_like, tokens
 from casegraph.extract.parties_group import (
+    GENERIC_FIRST,
     ORG,
     PERSON,
     UNKNOWN,
@@ -30,17 +31,21 @@ from casegraph.extract.parties_group import (
     head_word,
     link_surfaces,
     org_head,
+    plain_name,
     schema_of,
     territory_code,
 )
-from casegraph.extract.parties_hints import apposition_hint, masthead_span, vessel_forms
+from casegraph.extract.parties_hints import apposition_hint, dateline_places, masthead_span, vessel_forms
 from casegraph.extract.vocab.organisations import (
     COMPANY_APPOSITION_NOUNS,
     COMPANY_FORMS,
     COMPANY_FORMS_CASED,
     COMPANY_HEADS,
     COMPANY_NOUNS,
+    MEDIA_HEADS,
+    MINISTRY_FIELDS,
     NON_PARTY_HEADS,
+    ORGANISATION_APPOSITION_NOUNS,
     ORGANISATION_HEADS,
     PLATFORMS,
     PUBLIC_BODY_HEADS,
@@ -103,6 +108,20 @@ def _matcher(vocab: Any) -> Any:
         [[{"LOWER": {"IN": sorted(COMPANY_NOUNS | COMPANY_APPOSITION_NOUNS)}}, {"ORTH": ",", "OP": "?"}, quote, caps]],
         greedy="LONGEST",
     )
+    # "the watchdog Acme Watch", "the think-tank Open Ledger": a kind noun right before the name
+    named = {"POS": "PROPN", "ENT_TYPE": {"NOT_IN": ["DATE", "TIME"]}, "OP": "+"}
+    m.add(
+        "APPOS_KIND",
+        [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(ORGANISATION_APPOSITION_NOUNS | {"watchdog"})}}, quote,
+          named]],
+        greedy="LONGEST",
+    )
+    # "the economy ministry": a ministry written in lower case, named by its field
+    m.add(
+        "FIELD_MINISTRY",
+        [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(MINISTRY_FIELDS)}, "IS_LOWER": True},
+          {"ORTH": "ministry"}]],
+    )
     m.add(
         "ADDRESSEE",
         [
@@ -142,7 +161,22 @@ def _ner_candidates(doc: Any) -> list[_Cand]:
             out.append(_Cand(ent.start_char, ent.end_char, PERSON))
         elif ent.label_ == "ORG":
             out.append(_Cand(ent.start_char, ent.end_char, ORG))
+        elif ent.label_ == "NORP" and _person_shaped(ent):
+            out.append(_Cand(ent.start_char, ent.end_char, PERSON))
     return out
+
+
+def _person_shaped(ent: Any) -> bool:
+    """A nationality-or-group tag on what has the shape of a personal name ("Marta Kowal"): two or
+    three capitalised proper nouns, none a demonym or place, the last no plural ("Bosnian Serbs",
+    "Shia Muslims" stay groups). The small model sometimes reads an unfamiliar name that way."""
+    words = [t.text for t in ent]
+    return (
+        plain_name(words)
+        and all(t.pos_ == "PROPN" for t in ent)
+        and ent[-1].tag_ != "NNPS"
+        and not any(territory_code(w) for w in words)
+    )
 
 
 def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
@@ -152,6 +186,9 @@ def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
         span = doc[start:end]
         if rule == "COMPANY":
             out.append(_Cand(span.start_char, span.end_char, ORG, "rule", "Company"))
+            continue
+        if rule == "FIELD_MINISTRY":
+            out.append(_Cand(span[1].idx, span.end_char, ORG, "rule", "PublicBody"))
             continue
         if rule == "TITLED_PERSON":  # "Deputy Head, Jane Roe": a title right before a name
             first = start + 2 if span[1].text == "," else start + 1
@@ -168,7 +205,9 @@ def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
         if not len(name):
             continue
         hint = {"APPOS_BODY": "PublicBody", "APPOS_COMPANY": "Company"}.get(rule)
-        label = ORG if hint else UNKNOWN
+        if rule == "APPOS_KIND" and span[1].lower_ != "watchdog":  # a watchdog may be state or private
+            hint = "Organization"
+        label = ORG if hint or rule == "APPOS_KIND" else UNKNOWN
         out.append(_Cand(name.start_char, name.end_char, label, "rule", hint))
     publishers = [
         _Cand(m.start(1), m.end(1), ORG, "publisher")
@@ -233,8 +272,10 @@ def _refine(ctx: DocContext, doc: Any, c: _Cand) -> list[_Cand]:
         ):
             c.label = ORG  # "the Prosecutor's Office", "the People's Party": one name
         else:
-            out = _refine(ctx, doc, left)
-            if head_word(text[right.start : right.end]) in ORGANISATION_HEADS | PUBLIC_BODY_HEADS:
+            right_head = head_word(text[right.start : right.end])
+            left_form = text[left.start : left.end].strip()
+            out = [] if _parent_qualifier(text, left_form, right_head) else _refine(ctx, doc, left)
+            if right_head in ORGANISATION_HEADS | PUBLIC_BODY_HEADS:
                 out += _refine(ctx, doc, right)
             return out
     span = _tokens_in(doc, c.start, c.end)
@@ -248,6 +289,33 @@ def _refine(ctx: DocContext, doc: Any, c: _Cand) -> list[_Cand]:
         return []
     c.start, c.end = clean_bounds(text, c.start, c.end, keep_article=text[c.start : c.start + 4] == "The ")
     return [c] if c.end > c.start else []
+
+
+def _parent_qualifier(text: str, left: str, right_head: str) -> bool:
+    """ "the State Treasury's Office of Sanctions": a state body named only as the owner of one of its
+    units qualifies that unit's name, as a country does ("Russia's Justice Ministry"); it is no
+    party of the story unless the text also names it on its own."""
+    words = tokens(re.sub(r"^the\s+", "", left, flags=re.I))
+    return (
+        right_head in PUBLIC_BODY_HEADS
+        and bool(words)
+        and words[-1].lower() in PUBLIC_BODY_HEADS
+        and text.count(left) == 1
+    )
+
+
+def _drop_parent_qualifiers(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates that are only the possessive owner of the next name ("X Treasury's| Office of Y")."""
+    starts = {c.start: c for c in cands}
+    out = []
+    for c in cands:
+        m = re.match(r"['’]s\s+", text[c.end : c.end + 4])
+        nxt = starts.get(c.end + m.end()) if m else None
+        owned = head_word(text[nxt.start : nxt.end]) if nxt is not None else ""
+        if owned and _parent_qualifier(text, text[c.start : c.end], owned):
+            continue
+        out.append(c)
+    return out
 
 
 def _sentence_initial(doc: Any, start: int) -> bool:
@@ -396,10 +464,15 @@ _BARE_HEADS = frozenset(
 )
 
 
-def _keep(ctx: DocContext, doc: Any, c: _Cand) -> bool:
+def _keep(ctx: DocContext, doc: Any, c: _Cand, places: frozenset[str] = frozenset()) -> bool:
     form = ctx.text[c.start : c.end]
     words = tokens(form)
-    if not words or len(form) < 2 or not is_name_like(form) or len(words) > 10:
+    lower_ministry = (
+        c.source == "rule" and c.hint == "PublicBody" and bool(re.fullmatch(r"[a-z]+ ministry", form))
+    )
+    if not words or len(form) < 2 or not (is_name_like(form) or lower_ministry) or len(words) > 10:
+        return False
+    if form in places:
         return False
     if _is_place(form) or _is_place(re.sub(r"^the\s+", "", form, flags=re.I)):
         return False
@@ -512,12 +585,14 @@ def _english(ctx: DocContext) -> None:
         doc = ctx.nlp_doc
     limit = ctx.parsed_chars
     raw = _ner_candidates(doc) + _rule_candidates(ctx, doc)
+    places = frozenset(dateline_places(ctx.text))
     cands = []
     for c in (r for cand in raw for r in _refine(ctx, doc, cand)):
         if c.hint is None:
             c.hint = apposition_hint(ctx.text, c.start, c.end)
-        if _keep(ctx, doc, c):
+        if _keep(ctx, doc, c, places):
             cands.append(c)
+    cands = _drop_parent_qualifiers(ctx.text, cands)
     vessels = vessel_forms(ctx.text, [(c.start, c.end) for c in cands])
     cands = [c for c in cands if ctx.text[c.start : c.end] not in vessels]
     cands = _split_coordinated(ctx, cands)
@@ -547,7 +622,7 @@ def _english(ctx: DocContext) -> None:
     clusters: dict[str, list[Surface]] = defaultdict(list)
     for form, s in surfaces.items():
         clusters[groups.find(form)].append(s)
-    _build_parties(ctx, clusters, surfaces, limit)
+    _build_parties(ctx, clusters, surfaces, limit, places)
 
 
 def _split_coordinated(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
@@ -579,9 +654,14 @@ def _company_stem(words: list[str]) -> str | None:
 
 
 def _build_parties(
-    ctx: DocContext, clusters: dict[str, list[Surface]], surfaces: dict[str, Surface], limit: int
+    ctx: DocContext,
+    clusters: dict[str, list[Surface]],
+    surfaces: dict[str, Surface],
+    limit: int,
+    places: frozenset[str] = frozenset(),
 ) -> None:
     specs = []
+    place_votes = _place_votes(ctx.nlp_doc)
     org_words = {
         w
         for surfs in clusters.values()
@@ -608,6 +688,8 @@ def _build_parties(
             continue  # a long capitalised run that only a loose pattern found
         if schema == "Person" and sum(len(s.spans) for s in surfs) == 1 and surfs[0].words[0] in org_words:
             continue
+        if len(surfs) == 1 and not surfs[0].hints and _tagged_as_place(surfs[0], place_votes):
+            continue
         specs.append((schema, surfs, forms))
     # one regex over every surface form, longest first, so each occurrence is a mention
     owner: dict[str, int] = {}
@@ -615,12 +697,19 @@ def _build_parties(
         for f in forms:
             if f not in owner or any(s.form == f for s in surfs):
                 owner[f] = idx
+    short_forms = {f: idx for f, idx in _org_short_forms(ctx.text, specs, places).items() if f not in owner}
+    owner.update(short_forms)
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
     if owner:
         alternatives = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in pattern.finditer(ctx.text, 0, limit):
-            found[owner[m.group(0)]].append((m.start(), m.end()))
+            hits[m.group(0)].append((m.start(), m.end()))
+        for form, spans in hits.items():
+            if form in short_forms and not _used_as_name(ctx, spans):
+                continue
+            found[owner[form]].extend(spans)
     used_keys: set[str] = set()
     claimed = sorted(sp for spans in found.values() for sp in spans)
     for idx, (schema, surfs, _forms) in enumerate(specs):
@@ -632,6 +721,7 @@ def _build_parties(
         if not spans:
             continue
         names = [s for s in surfs if not is_acronym(s.form)] or surfs
+        spans.sort()
         best = max(names, key=lambda s: (len(s.words), len(s.spans), -min(s.spans)[0]))
         key = party_key(best.form)
         while key in used_keys:
@@ -642,6 +732,10 @@ def _build_parties(
         for s in sorted(surfs, key=lambda s: min(s.spans)):
             if s.form != best.form:
                 aliases.append((s.form, Span(*min(s.spans))))
+        for form, owner_idx in short_forms.items():
+            used = [sp for sp in spans if ctx.text[sp[0] : sp[1]] == form]
+            if owner_idx == idx and used:
+                aliases.append((form, Span(*used[0])))
         rule_only = all(s.sources == {"rule"} for s in surfs)
         confidence = 0.65 if rule_only else 0.8
         if len(spans) >= 3:
@@ -666,3 +760,87 @@ def _build_parties(
             ctx.mentions.append(mention)
         ctx.parties[key] = party
 
+
+
+# Words before a name that make it a place: "in X", "near X", "outside X".
+_LOCATIVE = frozenset("in near outside across around throughout inside within".split())
+
+
+def _org_short_forms(text: str, specs: list[tuple[str, list[Surface], set[str]]], places: frozenset[str]
+                     ) -> dict[str, int]:
+    """The distinctive first word of a multi-word organisation name, which reporters use alone
+    ("the Northwind Press Trust" ... "Northwind's accounts"): form -> index of its spec. Skipped when
+    the word is generic ("National", "European"), a head noun, a place or demonym, part of a
+    person's name, the first word of another party's name, or a common word the text also writes in
+    lower case."""
+    person_words: set[str] = set()
+    firsts: Counter[str] = Counter()
+    for schema, _surfs, forms in specs:
+        spec_words = [tokens(re.sub(r"^The\s+", "", f)) for f in forms]
+        if schema == "Person":
+            person_words.update(w for words in spec_words for w in words)
+        firsts.update({words[0] for words in spec_words if words})
+    heads = ORGANISATION_HEADS | PUBLIC_BODY_HEADS | COMPANY_HEADS | MEDIA_HEADS
+    out: dict[str, int] = {}
+    for idx, (schema, _surfs, forms) in enumerate(specs):
+        if schema not in ("Organization", "Company"):
+            continue
+        longest = max(forms, key=lambda f: len(tokens(f)))
+        words = tokens(re.sub(r"^The\s+", "", longest))
+        if len(words) < 2 or words[1].lower() in ("of", "for", "and", "&"):
+            continue
+        w = words[0]
+        if (
+            len(w) < 4
+            or not (w.isalpha() and w[0].isupper() and w[1:].islower())
+            or w.lower() in GENERIC_FIRST | heads
+            or _is_role_word(w)
+            or w in places
+            or w in person_words
+            or firsts[w] > 1
+            or territory_code(w) is not None
+            or re.search(rf"(?<![\w-]){w.lower()}(?![\w-])", text)
+        ):
+            continue
+        out[w] = idx
+    return out
+
+
+def _used_as_name(ctx: DocContext, spans: list[tuple[int, int]]) -> bool:
+    """Whether a short form stands for the organisation where it occurs alone: the parser reads it
+    as a proper noun (or the model as an entity) at least once, and never as a place ("in X", "the X
+    port")."""
+    doc = ctx.nlp_doc
+    if doc is None:
+        return False
+    proper = False
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        if tok.i > 0 and doc[tok.i - 1].lower_ in _LOCATIVE:
+            return False
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.lower_ in NON_PARTY_HEADS:
+            return False  # "the X port", "the X region": a place
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
+            proper = True
+    return proper
+
+
+def _place_votes(doc: Any) -> Counter[str]:
+    """How often the model tags each form as a place (GPE, LOC, FAC), article dropped."""
+    votes: Counter[str] = Counter()
+    if doc is None:
+        return votes
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            votes[re.sub(r"^the\s+", "", ent.text, flags=re.I)] += 1
+    return votes
+
+
+def _tagged_as_place(s: Surface, place_votes: Counter[str]) -> bool:
+    """A name the model tags as a place at least twice and more often than as a person or
+    organisation ("the Kessler Basin" read once as a person) is a place."""
+    return place_votes[s.form] >= 2 and place_votes[s.form] > sum(s.votes.values())

@@ -43,10 +43,13 @@ _IRREGULAR_DEMONYMS = frozenset(
 )
 _SUPRANATIONAL_FIRST = frozenset({"european", "eurasian", "african"})
 # Leading words that many different names share, so they never stand for one of them alone.
-_GENERIC_FIRST = STATE_WORDS | frozenset(
+GENERIC_FIRST = STATE_WORDS | frozenset(
     "the new first united international global royal general great north south east west northern southern "
-    "eastern western central".split()
+    "eastern western central supreme high higher upper lower joint independent free open".split()
 )
+# Modifiers a reporter drops on second mention of a body ("the Media Council" for "the National
+# Media Council"): they say whose or what level the body is, not which one it is.
+GENERIC_MODIFIERS = STATE_WORDS | frozenset("independent supreme high joint".split())
 
 
 @dataclass
@@ -134,7 +137,7 @@ def _org_hinted(s: Surface) -> bool:
     return any(h != "Person" for h in s.hints)
 
 
-def _plain_name(words: list[str]) -> bool:
+def plain_name(words: list[str]) -> bool:
     """Two or three capitalised words, none a connector, role word or place: the shape of a
     personal name ("Ilias Vergotakis"), as opposed to "Bank of Cyprus"."""
     return (
@@ -151,7 +154,7 @@ def person_evidence(s: Surface, surfaces: dict[str, Surface]) -> bool | None:
     when the first word does and the model reads it as an organisation ("Acme" for "Acme Medtech"),
     None when neither does."""
     words = s.words
-    if not _plain_name(words):
+    if not plain_name(words):
         return None
     if any(len(o.words) > len(words) and o.words[: len(words)] == words for o in surfaces.values()):
         return False  # "Acme Trading" inside "Acme Trading Holdings"
@@ -202,7 +205,7 @@ def _leading_short_forms(orgs: list[Surface], groups: Groups) -> None:
             len(bw) > 2
             or is_acronym(b.form)
             or not all(w[:1].isupper() for w in bw)
-            or bw[0].lower() in _GENERIC_FIRST | ORGANISATION_HEADS | PUBLIC_BODY_HEADS | COMPANY_HEADS
+            or bw[0].lower() in GENERIC_FIRST | ORGANISATION_HEADS | PUBLIC_BODY_HEADS | COMPANY_HEADS
             or bw[-1].lower() in ORGANISATION_HEADS | PUBLIC_BODY_HEADS | COMPANY_HEADS
             or territory_code(bw[0]) is not None
         ):
@@ -215,6 +218,22 @@ def _leading_short_forms(orgs: list[Surface], groups: Groups) -> None:
             for a in longer:
                 groups.union(a.form, b.form)
             groups.union(top.form, b.form)
+
+
+def _dropped_modifiers(orgs: list[Surface], groups: Groups) -> None:
+    """ "Media Council" for "National Media Council": a body's name written without a leading generic
+    modifier (national, federal, state...) is the same body, when exactly one longer name fits."""
+    for b in orgs:
+        bw = [w for w in b.words if w != "The"] if b.words[:1] == ["The"] else b.words
+        if len(bw) < 2 or is_acronym(b.form) or not org_head(bw):
+            continue
+        longer = []
+        for a in orgs:
+            aw = a.words[1:] if a.words[:1] == ["The"] else a.words
+            if len(aw) == len(bw) + 1 and aw[1:] == bw and aw[0].lower() in GENERIC_MODIFIERS:
+                longer.append(a)
+        if len({groups.find(a.form) for a in longer}) == 1:
+            groups.union(longer[0].form, b.form)
 
 
 def _media_short_forms(orgs: list[Surface], groups: Groups) -> None:
@@ -269,6 +288,7 @@ def link_surfaces(surfaces: dict[str, Surface], groups: Groups) -> None:
                 or (len(aw) == len(bw) >= 2 and fuzz.ratio(fold(a.form), fold(b.form)) >= 92)
             ):
                 groups.union(a.form, b.form)
+    _dropped_modifiers(orgs, groups)
     _leading_short_forms([s for s in orgs if not (len(s.words) == 1 and s.form in _surnames(persons))], groups)
     _media_short_forms(orgs, groups)
     _link_loose_acronyms(orgs, groups)

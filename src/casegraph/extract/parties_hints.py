@@ -102,3 +102,31 @@ def vessel_forms(text: str, spans: list[tuple[int, int]]) -> set[str]:
     nouns = "|".join(sorted(VESSEL_NOUNS))
     pattern = re.compile(rf"(?<![\w-])(?:{nouns})\s+$", re.I)
     return {text[s:e] for s, e in spans if pattern.search(text, max(0, s - 16), s)}
+
+
+# "TERVAN, Dravinia —", "LONDON (Reuters) -", "KYIV, Ukraine, May 3 —": a dateline opens a paragraph
+# with the place the story was filed from, written in capitals, then a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3})"
+    r"(?P<rest>,[ \t]+[^\n—–]{1,60}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-]{1,2}[ \t]"
+)
+_PLACE_PART = re.compile(r"[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){0,2}")
+
+
+def dateline_places(text: str) -> set[str]:
+    """The places a dateline names ("TERVAN, Dravinia —" -> {"Tervan", "Dravinia"}): the city and
+    the country or region after it, as the text writes them elsewhere (title case). The small NER
+    model often tags an invented or rare place as an organisation or a person; a dateline says it
+    is a place."""
+    out: set[str] = set()
+    for m in _DATELINE.finditer(text[:4000]):
+        city = m.group("city")
+        if len(city) < 3 or text.count(city) > 1:
+            continue  # an acronym that recurs in the text ("NATO — ...") is a name, not a dateline
+        out.add(city)
+        out.add(" ".join(w.capitalize() for w in city.split()))
+        for part in (m.group("rest") or "").split(","):
+            part = part.strip()
+            if _PLACE_PART.fullmatch(part) and not any(ch.isdigit() for ch in part):
+                out.add(part)
+    return out

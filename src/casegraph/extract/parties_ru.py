@@ -51,6 +51,17 @@ _RU_ORG_NOUNS = (
     "сообществ", "коалици", "лиг", "инициатив", "проект", "издательств", "редакци",
 )
 _NON_PROFIT_FORMS = frozenset({"ано", "нко", "нп", "ано«", "фонд"})
+# State registers and databases that natasha tags as organisations; they are sources, not parties.
+_REGISTERS = frozenset({"ЕГРЮЛ", "ЕГРИП", "ЕГРН", "ЕИС", "ЕГАИС", "ФИАС"})
+# Lemmas of the nouns that head a state body named after its territory: "прокуратура X области",
+# "Арбитражный суд X области", "следственное управление СК по X области".
+_RU_BODY_LEMMAS = frozenset(
+    """прокуратура суд управление министерство департамент комитет служба инспекция администрация
+    правительство дума агентство полиция комиссия отделение главк совет мэрия собрание избирком
+    казначейство""".split()
+)
+# Case endings a surname takes ("Лапшин" -> "Лапшину", "Лапшиным"; "Голубева" -> "Голубевой").
+_SURNAME_ENDINGS = frozenset("а у ом ым е ой ою ы ых ыми ого ому ую ая ий ей".split()) | {""}
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -75,7 +86,20 @@ def run(ctx: DocContext) -> None:
     doc.tag_ner(tools.ner)
     groups: dict[str, _Group] = {}
     persons: dict[str, str] = {}  # surname normal form -> group key
+    bodies = _territorial_bodies(doc, tools.vocab)
+    cores: dict[str, str] = {}  # normal form of a body's name without its territory -> group key
+    for start, end, core_end in bodies:
+        surface = ctx.text[start:end]
+        normal = _org_normal(doc, tools.vocab, start, end, surface)
+        key = "org:" + normal.lower()
+        _add(groups, key, "PublicBody", normal, start, end)
+        core = _org_normal(doc, tools.vocab, start, core_end, ctx.text[start:core_end]).lower()
+        cores[core] = key if cores.get(core, key) == key else ""
     for span in doc.spans:
+        if span.type == "ORG" and any(s <= span.start and span.stop <= e for s, e, _ in bodies):
+            continue  # "Арбитражный суд" inside "Арбитражный суд X области"
+        if span.type == "ORG" and ctx.text[span.start : span.stop] in _REGISTERS:
+            continue
         start, end = clean_bounds(ctx.text, span.start, span.stop, keep_article=True)
         start, end = _close_quotes(ctx.text, start, end)
         if end <= start:
@@ -109,8 +133,93 @@ def run(ctx: DocContext) -> None:
             normal = _org_normal(doc, tools.vocab, start, end, surface)
             group = _add(groups, "org:" + normal.lower(), _org_schema(normal), normal, start, end)
             group.quoted |= _quoted_normals(doc, tools.vocab, start, end, surface)
+    _merge_bodies(groups, cores)
+    _merge_surnames(groups)
     _merge(groups)
     _emit(ctx, groups)
+
+
+def _territorial_bodies(doc: Any, vocab: Any) -> list[tuple[int, int, int]]:
+    """State bodies named by a common noun and the territory they serve, which natasha splits into
+    a bare noun and a place: "прокуратура Северной области", "Арбитражный суд Северной области",
+    "министерство транспорта и дорог Северной области", "следственное управление СК по Северной
+    области". From each place in the genitive (or the dative after "по"), walk back over genitive
+    words, "и" and abbreviations to a body noun, then over the adjectives before it. Returns
+    (start, end, end of the name without the territory)."""
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    out = []
+    for span in doc.spans:
+        if span.type != "LOC":
+            continue
+        i = bisect.bisect_left(starts, span.start)
+        if i >= len(tokens) or tokens[i].start != span.start:
+            continue
+        j = i - 1
+        dative = j >= 0 and tokens[j].text.lower() == "по"
+        if dative:
+            j -= 1
+        if tokens[i].feats.get("Case") != ("Dat" if dative else "Gen"):
+            continue
+        core_end = tokens[j].stop if j >= 0 else 0
+        head = None
+        while j >= 0 and i - j <= 8:
+            t = tokens[j]
+            if t.pos == "NOUN" and any(f.normal in _RU_BODY_LEMMAS for f in vocab(t.text.lower())):
+                head = j
+                break
+            genitive = t.pos in ("NOUN", "ADJ", "PROPN") and t.feats.get("Case") == "Gen"
+            if not (genitive or t.text == "и" or (t.text.isupper() and t.text.isalpha() and len(t.text) > 1)):
+                break
+            j -= 1
+        if head is None:
+            continue
+        first = head
+        while first > 0 and tokens[first - 1].pos == "ADJ" and tokens[first - 1].stop + 2 > tokens[first].start:
+            first -= 1
+        out.append((tokens[first].start, span.stop, core_end))
+    return out
+
+
+def _merge_bodies(groups: dict[str, _Group], cores: dict[str, str]) -> None:
+    """A bare "Арбитражный суд" joins "Арбитражный суд X области" when only one territory's body
+    of that name is in the text."""
+    for key in list(groups):
+        g = groups[key]
+        target = cores.get(key.removeprefix("org:"))
+        if g.schema != "Person" and target and target != key and target in groups:
+            t = groups.pop(key)
+            groups[target].names.update(t.names)
+            groups[target].spans.extend(t.spans)
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """Whether ``word`` is ``surname`` in another case or gender ("Лапшину" / "Лапшин",
+    "Голубев" / "Голубева")."""
+    w, s = word.lower().replace("ё", "е"), surname.lower().replace("ё", "е")
+    for stem in {s, s[:-1] if s.endswith(("а", "й")) else s, s[:-2] if s.endswith(("ая", "ий", "ой")) else s}:
+        if len(stem) >= 4 and w.startswith(stem) and w[len(stem) :] in _SURNAME_ENDINGS:
+            return True
+    return False
+
+
+def _merge_surnames(groups: dict[str, _Group]) -> None:
+    """A surname written alone, in any case, joins the one full name that ends with it (natasha's
+    normaliser leaves some inflected surnames as written, or reads a woman's as a man's)."""
+    full = {k: g for k, g in groups.items() if g.schema == "Person" and any(len(n.split()) >= 2 for n in g.names)}
+    for key in list(groups):
+        g = groups[key]
+        if g.schema != "Person" or key in full:
+            continue
+        words = {n for n in g.names if len(n.split()) == 1}
+        if not words:
+            continue
+        fits = [k for k, fg in full.items()
+                if any(_same_surname(w, n.split()[-1]) for w in words for n in fg.names if len(n.split()) >= 2)]
+        if len(fits) == 1:
+            t = groups.pop(key)
+            groups[fits[0]].names.update(t.names)
+            groups[fits[0]].spans.extend(t.spans)
 
 
 def _add(groups: dict[str, _Group], key: str, schema: str, normal: str, start: int, end: int) -> _Group:
@@ -227,15 +336,18 @@ def _org_schema(name: str) -> str:
 def _abbreviates(short: str, long: str) -> bool:
     """Whether a compound abbreviation is built from the first letters of the long name's words:
     "Минюст" = "Мин(истерство) юст(иции)", "Минэкономразвития" = "Мин(истерство) эконом(ического)
-    развития". Each piece is a prefix (two letters or more) of the next word, in order."""
+    развития". Each piece is a prefix (two letters or more) of the next word, in order; the words
+    left over may only be a territory or a second field ("Минтранс" = "министерство транспорта и
+    дорожного хозяйства X области")."""
     s = short.lower().replace("ё", "е")
-    words = [w.lower().replace("ё", "е") for w in re.findall(r"[а-яёa-z]+", long, re.I)]
+    raw = re.findall(r"[а-яёa-z]+", long, re.I)
+    words = [w.lower().replace("ё", "е") for w in raw]
     if " " in short or len(words) < 2 or len(s) < 4:
         return False
 
     def fits(i: int, j: int) -> bool:
-        if i == len(s):
-            return j == len(words)
+        if i == len(s):  # the whole name, or its head and first field before a territory or "и"
+            return j == len(words) or (j >= 2 and (raw[j][:1].isupper() or raw[j] == "и"))
         if j == len(words):
             return False
         w = words[j]

@@ -14,6 +14,13 @@ STATE_WORDS = frozenset(
 )
 COMMITTEE_HEADS = frozenset({"committee", "commission"})
 
+# Fields that name a ministry in lower case ("the economy ministry", "the foreign ministry").
+MINISTRY_FIELDS = frozenset(
+    """economy economic finance finances foreign interior defence defense justice health education energy
+    transport transportation culture agriculture labour labor trade industry environment emergencies
+    communications digital housing tourism sport sports science infrastructure mines mining""".split()
+)
+
 # Common nouns that introduce a state body in an apposition ("the censorship agency, X").
 PUBLIC_BODY_NOUNS = frozenset(
     """agency ministry regulator watchdog service department bureau inspectorate authority authorities
