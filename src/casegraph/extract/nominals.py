@@ -30,9 +30,14 @@ NAMED_NOUNS_EN = (
 # Nouns that name a kind, not a part of the name: the nearest organisation of that kind.
 GENERIC_PRIVATE = ("company", "firm", "group", "business", "organisation", "organization", "charity",
                    "lender", "insurer", "operator", "компани", "организаци", "фирм")
+# Nouns for the kind of body a news story is about ("the outlet", "the board"): the nearest private
+# organisation (a board is its organisation's for the purpose of relations: "sat on the board").
+GENERIC_EXTRA = ("board", "outlet", "site", "newspaper", "broadcaster", "publisher", "miner", "explorer",
+                 "refinery", "contractor", "subcontractor", "consultancy", "partnership", "nonprofit")
 GENERIC_PUBLIC = ("ministry", "agency", "department", "regulator", "watchdog", "министерств", "ведомств")
 _EN = re.compile(
-    rf"(?<!\w)(?:the|this|that)\s+(?P<noun>{'|'.join(NAMED_NOUNS_EN + GENERIC_PRIVATE[:8])}|regulator|watchdog)"
+    rf"(?<!\w)(?:the|this|that)\s+"
+    rf"(?P<noun>{'|'.join(NAMED_NOUNS_EN + GENERIC_PRIVATE[:8] + GENERIC_EXTRA)}|regulator|watchdog)"
     r"(?!\w)(?![-‐])", re.I)
 # Russian stems (any case ending); no article, so a noun right before a name ("фонда «X»",
 # "компанией Y") describes that name and is skipped.
@@ -75,9 +80,27 @@ def _antecedent(ctx: DocContext, pos: int, noun: str) -> PartyMention | None:
     """The nearest earlier organisation mention that the description ``noun`` can refer to."""
     noun = noun.lower()
     stem = next((s for s in NOUN_STEMS_RU if noun.startswith(s)), noun)
-    private = any(stem.startswith(g) for g in GENERIC_PRIVATE)
+    private = any(stem.startswith(g) for g in GENERIC_PRIVATE + GENERIC_EXTRA)
     public = any(stem.startswith(g) for g in GENERIC_PUBLIC)
-    for m in reversed(mentions_between(ctx, max(0, pos - LOOKBACK), pos)):
+    lo = max(0, pos - LOOKBACK)
+    earlier = [*mentions_between(ctx, lo, pos), *shorts_between(ctx, lo, pos)]
+    earlier.sort(key=lambda x: x.start, reverse=True)
+    if private:  # "the board": the organisation whose board the text named last ("X's board")
+        for m in earlier:
+            party = ctx.parties.get(m.party)
+            if party is not None and party.schema != "Person" and (
+                    re.match(rf"['’]s\s+(?:\w+\s+)?{re.escape(noun)}", ctx.text[m.end:m.end + 40])
+                    or re.search(rf"{re.escape(noun)}\s+of\s+(?:the\s+)?$", ctx.text[max(0, m.start - 30):m.start])):
+                return m
+        if noun == "board":  # otherwise the board of the organisation the story is about (named most)
+            counts: dict[str, list[PartyMention]] = {}
+            for m in earlier:
+                party = ctx.parties.get(m.party)
+                if party is not None and party.schema in ("Company", "Organization", "LegalEntity"):
+                    counts.setdefault(m.party, []).append(m)
+            if counts:
+                return max(counts.values(), key=len)[0]
+    for m in earlier:
         party = ctx.parties.get(m.party)
         if party is None or party.schema == "Person":
             continue
@@ -119,6 +142,56 @@ def _person_follows(ctx: DocContext, pos: int) -> bool:
     return party is not None and party.schema == "Person"
 
 
+_CAPWORD = re.compile(r"(?<![\w-])[A-Z][a-z][\w-]{2,}(?![\w-])")
+# Words that open many organisation names and so never stand for one of them alone.
+_NOT_SHORT = frozenset(
+    """the national state federal international european american russian british united global first new
+    general central royal public supreme high open free independent democratic republican people union
+    city regional district county north south east west northern southern eastern western great grand
+    saint st mount lake river ministry office department agency court council committee commission""".split())
+
+
+def short_mentions(ctx: DocContext) -> list[PartyMention]:
+    """Every use of a short form of a multi-word organisation name ("Northline" for Northline Media
+    Foundation) that ``parties`` did not already record: the first word of a name that opens no
+    other party's name, standing alone (not followed by another capitalised word). Computed once
+    per document."""
+    cached: list[PartyMention] | None = getattr(ctx, "_short_mentions", None)
+    if cached is not None:
+        return cached
+    out: list[PartyMention] = []
+    if ctx.language == "en":
+        seen: dict[str, set[str]] = {}
+        for party in ctx.parties.values():
+            for name in _names(party):
+                words = name.split()
+                if len(words) < 2 or not _CAPWORD.fullmatch(words[0]) or words[0].lower() in _NOT_SHORT:
+                    continue
+                seen.setdefault(words[0], set()).add(party.key if party.schema != "Person" else "")
+        shorts = {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1 and "" not in keys}
+        if shorts:
+            for hit in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, shorts))})(?![\w-])", ctx.text):
+                s, e = hit.span()
+                if any(m.start < e and s < m.end for m in mentions_between(ctx, max(0, s - 200), e + 200)) or \
+                        re.match(r"\s+[A-Z]", ctx.text[e:e + 2]):
+                    continue
+                out.append(PartyMention(s, e, hit.group(), shorts[hit.group()]))
+    object.__setattr__(ctx, "_short_mentions", out)
+    return out
+
+
+def shorts_between(ctx: DocContext, start: int, end: int) -> list[PartyMention]:
+    """The short-form mentions (:func:`short_mentions`) inside [start, end)."""
+    shorts = short_mentions(ctx)
+    i = bisect.bisect_left(shorts, start, key=lambda m: m.start)
+    out = []
+    while i < len(shorts) and shorts[i].start < end:
+        if shorts[i].end <= end:
+            out.append(shorts[i])
+        i += 1
+    return out
+
+
 def nominal_mentions(ctx: DocContext, sent: Sentence) -> list[PartyMention]:
     """Mentions of already-named organisations by description inside one sentence."""
     taken = [(m.start, m.end) for m in mentions_between(ctx, sent.start, sent.end)]
@@ -128,6 +201,10 @@ def nominal_mentions(ctx: DocContext, sent: Sentence) -> list[PartyMention]:
 
     out: list[PartyMention] = []
     text = sent.text
+    for short in shorts_between(ctx, sent.start, sent.end):
+        if free(short.start, short.end):
+            out.append(short)
+            taken.append((short.start, short.end))
     regex = _RU if ctx.language == "ru" else _EN
     for hit in regex.finditer(text):
         s, e = sent.start + hit.start("noun"), sent.start + hit.end("noun")

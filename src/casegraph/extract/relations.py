@@ -35,7 +35,11 @@ PSLOT = r"⟨P\d+⟩"
 OSLOT = r"⟨O\d+⟩"
 # A coordinated list of slots of one kind: "⟨P1⟩ and ⟨P2⟩", "⟨P1⟩, ⟨P2⟩, and former X ⟨P3⟩".
 NOSTOP = r"(?:[^⟨.;]|\.(?=\S))"  # any character but a sentence stop or a name slot
-_GLUE = r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)(?:[A-ZА-Я][\w.-]*\s+){0,3}"
+# the words between list members are titles: capitalised (even inside case-insensitive frames) or
+# title words ("Tom Reed and senator Ada Wolfe"), never any lowercase words ("X, appealed to the Y")
+_TITLE_WORD = "|".join(re.escape(w) for w in sorted(V.ROLE_HEADS | V.ROLE_MODIFIERS, key=len, reverse=True))
+_GLUE = (r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)"
+         rf"(?:(?:(?-i:[A-ZА-Я][\w.-]*)|(?:{_TITLE_WORD})(?![\w-]))\s+){{0,3}}")
 
 
 def plist(slot: str) -> str:
@@ -353,10 +357,13 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
     if noun is None:
         return None
     stop = set(V.TITLE_MODIFIERS) | {w for r in V.ALL_ROLES for w in r.split()}
-    stems = [w for w in words if w not in stop and not w.startswith(noun)
-             and not any(w.startswith(r[:6]) for r in V.ALL_ROLES if re.match(r"[а-яё]", r))]
+    at = next((i for i, w in enumerate(words) if w.startswith(noun)), len(words))
+    # modifiers before the office word qualify the post ("старшего помощника прокурора"), not the body
+    stems = [w for i, w in enumerate(words) if w not in stop and not w.startswith(noun)
+             and not any(w.startswith(r[:6]) for r in V.ALL_ROLES if re.match(r"[а-яё]", r))
+             and not (i < at and w.startswith(V.TITLE_MODIFIERS_RU))]
     if not stems:
-        return None
+        return _only_body(ctx, noun)
     best: PartyMention | None = None
     for party in ctx.parties.values():
         if party.schema == "Person":
@@ -376,6 +383,21 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
                 if best is None or len(name) > len(best.text):
                     best = mention
     return best
+
+
+def _only_body(ctx: DocContext, noun: str) -> PartyMention | None:
+    """A bare "Deputy Minister X" / "министр X": the ministry, when the text names exactly one
+    public body of that kind (a story about one ministry calls its officials by bare titles)."""
+    if noun not in ("minister", "министр"):
+        return None
+    found = [p for p in ctx.parties.values() if p.schema != "Person" and any(
+        b in n.lower() for n in [p.name, *(a for a, _ in p.aliases)] for b in V.TITLE_BODY_NOUNS[noun])]
+    if len(found) != 1:
+        return None
+    party = found[0]
+    if party.mentions:
+        return party.mentions[0]
+    return PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
 
 
 def _fits(ctx: DocContext, role: str, anchor: PartyMention) -> bool:
@@ -539,9 +561,10 @@ FRAMES = (_title_frames, _founding_frames, _possessive_frames, _membership_frame
 
 
 def run(ctx: DocContext) -> None:
-    """Append relation drafts for every frame found in every sentence."""
+    """Append relation drafts for every frame found in every sentence, then those read off the
+    dependency paths between mentions (:mod:`relations_dep`; a tie both find is one draft)."""
     ctx.sort()
-    from casegraph.extract import relations_clauses  # its frames build on the helpers above
+    from casegraph.extract import relations_clauses, relations_dep  # they build on the helpers above
 
     frames = (*FRAMES, *relations_clauses.FRAMES)
     for m in masked_sentences(ctx, nominal=True):
@@ -549,3 +572,4 @@ def run(ctx: DocContext) -> None:
             continue
         for frame in frames:
             frame(ctx, m)
+    relations_dep.run(ctx)

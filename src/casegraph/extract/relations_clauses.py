@@ -202,14 +202,19 @@ _RU_BOARD = re.compile(
 # "председатель правления ⟨O⟩ «⟨O⟩» ⟨P⟩", "руководитель центра ⟨P⟩", "заместитель министра
 # экономического развития ⟨P⟩" (Russian: title, body in the genitive, then the name)
 _RU_TITLE = re.compile(
-    rf"(?<!\w)(?P<title>{ROLE}(?:\s+[а-яё-]+){{0,3}}?)\s+(?P<orgs>(?:{ORGSEQ})?)(?P<person>{PSLOT})")
-_RU_COPULA = r"(?:работает|работал\w*|является|являлся|являлась|стал\w*|был\w*|назначен\w*|числится)"
+    rf"(?<!\w)(?P<title>{ROLE}(?:\s+[а-яё-]+){{0,3}}?)\s+(?P<orgs>(?:{ORGSEQ})?)"
+    rf"(?:(?<=[»\"“”⟩\s])[—–]\s*(?:[а-яё-]+\s+){{0,2}}?)?(?P<person>{PSLOT})")
+_RU_COPULA = r"(?:работает|работал\w*|является|являлся|являлась|стал\w*|был\w*|назначен\w*|числится|значится|выступает)"
 # "генеральным директором компании работает его жена ⟨P⟩", "владельцем ⟨O⟩ является сам ⟨P⟩"
 _RU_TITLE_IS = re.compile(
-    rf"(?<!\w)(?P<title>{ROLE})\s+(?:[а-яё-]+\s+){{0,2}}?(?P<orgs>(?:{ORGSEQ})?)(?:[а-яё-]+\s+){{0,4}}?"
+    rf"(?<!\w)(?P<title>{ROLE})\s+(?:[а-яё-]+\s+){{0,2}}?(?P<orgs>(?:{ORGSEQ})?)(?:[\wа-яё-]+\s+){{0,4}}?"
     rf"{_RU_COPULA}\s+"
     rf"(?:сам\w*\s+|(?:его|её|ее|их)\s+[а-яё-]+\s+)?(?P<person>{PSLOT})"
     rf"|(?P<person2>{PSLOT})\s+{_RU_COPULA}\s+(?P<title2>{ROLE})\s+(?P<orgs2>{ORGSEQ})")
+# "⟨O⟩, учредителем которого (по данным реестра) значится ⟨P⟩": a title in a relative clause on the body
+_RU_WHOSE_TITLE = re.compile(
+    rf"(?P<orgs>{ORGSEQ})[^.;⟨]{{0,60}}?(?P<title>{ROLE})\s+(?:которого|которой|которых|его|её)\s*,?"
+    rf"[^.;⟨]{{0,60}}?{_RU_COPULA}\s+(?:[а-яё-]+\s+){{0,2}}?(?P<person>{PSLOT})", re.I)
 _KIN_EN = "|".join(re.escape(k) for k in sorted(V.KIN_EN, key=len, reverse=True))
 _KIN_RU = "|".join(ru_stem(k) if " " not in k else r"\s+".join(ru_stem(w) for w in k.split())
                    for k in V.KIN_RU)
@@ -231,6 +236,10 @@ _KIN_OF = re.compile(
     rf"{_KIN}\s+of\s+(?:(?:[A-Z][\w.-]*|the|a)\s+){{0,4}}?(?P<rel>{SLOT})"
     rf"|(?P<person2>{SLOT})\s+(?:is|was|has\s+been|had\s+been|got)\s+married\s+to\s+(?P<rel2>{SLOT})"
     rf"(?P<inlaw>['’]s\s+{_kin_re('kin2')})?", re.I)
+# "⟨P⟩, зять ⟨P⟩", "⟨P⟩ — жена бизнесмена ⟨P⟩": Russian kin noun in apposition, relative in the genitive
+_KIN_RU_APPOS = re.compile(
+    rf"(?P<person>{PSLOT})\s*[,—–]\s*(?:(?:бывш|младш|старш|родн|двоюродн)[а-яё]*\s+)?(?P<kin>{_KIN_RU})"
+    rf"\s+(?:[а-яё-]+\s+){{0,2}}?(?P<rel>{PSLOT})", re.I)
 # "his wife, ⟨P⟩", "его жена ⟨P⟩"
 _KIN_PRON = re.compile(rf"(?<!\w)(?P<pron>(?i:his|her|their|его|её|ее|их))\s+{_KIN}\s*,?\s*(?P<person>{PSLOT})",
                        re.I)
@@ -429,6 +438,12 @@ def _russian_title_frames(ctx: DocContext, m: Masked) -> None:
             orgs = [topic] if topic is not None else []
         for org in orgs:
             record_role(ctx, m, person, org, hit.group(tg), hit.start(tg), hit.end(tg), 0.7)
+    for hit in _RU_WHOSE_TITLE.finditer(m.text):
+        if _NEG.search(hit.group()):
+            continue
+        person = m.slot(hit.group("person"))
+        for org in m.slots_in(hit.group("orgs"))[-1:]:
+            record_role(ctx, m, person, org, hit.group("title"), hit.start("title"), hit.end("title"), 0.7)
 
 
 def _kin(text: str) -> str:
@@ -457,6 +472,8 @@ def _family_frames(ctx: DocContext, m: Masked) -> None:
         else:
             kin = "in-law" if hit.group("inlaw") else "spouse"
             _family(ctx, m, m.slot(hit.group("person2")), m.slot(hit.group("rel2")), hit, kin)
+    for hit in _KIN_RU_APPOS.finditer(m.text):
+        _family(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("rel")), hit, _kin(hit.group("kin")))
     for hit in _KIN_PRON.finditer(m.text):
         person = m.slot(hit.group("person"))
         relative = resolve_person(ctx, m, hit.start(), {person.party})

@@ -231,6 +231,8 @@ TITLE_BODY_NOUNS = {
     "commissioner": ("commission",),
     "director": ("service", "agency", "bureau", "department"),
     "министр": ("министерство", "минист"),
+    "prosecutor": ("prosecutor", "prosecution"),
+    "прокурор": ("прокуратур",),
 }
 
 # Russian ministries go by compounds of "Мин-" ("Минюст", "Минэкономразвития").
@@ -296,8 +298,17 @@ ALL_ROLES = tuple(
 )
 
 
+def _ru_form(word: str) -> str:
+    """A Russian title in any case form: "учредитель" → "учредител", "владелец" → "владел(?:ец|ьц)"."""
+    if word.endswith("ец"):
+        return re.escape(word[:-2]) + "(?:ец|ьц)"
+    if (word.endswith("ь") or (word.endswith(("а", "я")) and len(word) > 5)) and re.search(r"[а-яё]", word):
+        return re.escape(word[:-1])
+    return re.escape(word)
+
+
 def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(_ru_form(w) for w in words)})")
 
 
 _LAWYER = _words_re(LAWYER_ROLES)
