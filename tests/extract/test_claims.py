@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casegraph.analyse.contradictions import find_contradictions
 from casegraph.extract import claims
+from casegraph.extract.claims_cues import quantities, quantity_conflict
 from casegraph.extract.context import DocContext, Party, PartyMention, QuoteDraft, Sentence, Span
 from casegraph.model import Claim
 
@@ -129,3 +130,85 @@ def test_same_speaker_reversal_without_a_marker() -> None:
     quoted(ctx, "the harbour authority had not approved the terminal plan", "brandt")
     claims.run(ctx)
     assert [c.topic for c in ctx.claims] == ["reversal:" + str(text.index("the harbour authority had not"))] * 2
+
+
+def test_different_story_takes_the_next_sentence_and_pairs_on_differing_figures() -> None:
+    text = ("Keel has said that 70 per cent of the shelter's income comes from abroad. "
+            "The weather in the capital was mild that week.\n"
+            "The shelter's audited accounts tell a different story. "
+            "They show foreign donations made up 20 per cent of its income.")
+    ctx = context(text, ["Keel"])
+    quoted(ctx, "70 per cent of the shelter's income comes from abroad", "keel")
+    claims.run(ctx)
+    first, second = ctx.claims
+    assert first.text.startswith("Keel has said") and second.text.endswith("20 per cent of its income")
+
+
+def test_put_it_differently_answers_the_statement_right_before() -> None:
+    text = ("Olsen joined the board in 2016. A company statement said she left for family reasons. "
+            "Olsen put it differently: she resigned after the chairman threatened her contracts.")
+    ctx = context(text, ["Olsen"])
+    claims.run(ctx)
+    assert [c.text[:20] for c in ctx.claims] == ["A company statement ", "Olsen put it differe"]
+
+
+def test_a_partys_own_record_contradicts_its_quoted_claim() -> None:
+    text = ("“The licence was awarded after an open tender with five bidders,” Brandt told reporters. "
+            "The ministry's own tender register records a single bid for the licence.")
+    ctx = context(text, ["Brandt"])
+    quoted(ctx, "The licence was awarded after an open tender with five bidders,", "brandt")
+    claims.run(ctx)
+    assert [c.text[:12] for c in ctx.claims] == ["“The licence", "The ministry"]
+
+
+def test_a_record_without_a_contrast_needs_a_fitting_claim() -> None:
+    text = ("“We opened two new branches this spring,” Brandt said. "
+            "The company register lists its office in the old harbour.")
+    ctx = context(text, ["Brandt"])
+    quoted(ctx, "We opened two new branches this spring,", "brandt")
+    claims.run(ctx)
+    assert ctx.claims == []
+
+
+def test_russian_denial_of_this_version_pairs_with_the_nearest_claim_and_its_quote() -> None:
+    text = ("По словам Соколова, работы задержались, потому что заказчик изменил проект. "
+            "Документов об этом компания не предоставила.\n"
+            "Министерство эту версию опровергает. «Проект никто не менял, сроки остались прежними», — сказал Петров.")
+    ctx = context(text, ["Соколов", "Петров"])
+    quoted(ctx, "работы задержались, потому что заказчик изменил проект", "соколов")
+    quoted(ctx, "Проект никто не менял, сроки остались прежними", "петров")
+    claims.run(ctx)
+    first, second = ctx.claims
+    assert first.text.startswith("По словам") and "сроки остались" in second.text
+
+
+def test_a_speakers_own_but_inside_a_quote_is_not_a_contradiction() -> None:
+    text = "“We were proud of the shelter and its work. But the pressure on our families grew too much,” Keel said."
+    ctx = context(text, ["Keel"])
+    quoted(ctx, "We were proud of the shelter and its work. But the pressure on our families grew too much,", "keel")
+    claims.run(ctx)
+    assert ctx.claims == []
+
+
+def test_a_turn_of_the_story_inside_a_sentence_is_not_a_contradiction() -> None:
+    text = "Keel himself was not sued, but the orders dried up within a month of the ruling."
+    ctx = context(text, ["Keel"])
+    claims.run(ctx)
+    assert ctx.claims == []
+
+
+def test_quantities_ignore_dates_and_compare_units() -> None:
+    assert quantities("It is dated February 27, 2017.") == set()
+    assert quantity_conflict(quantities("more than 60 per cent"), quantities("31 per cent")) == 2
+    assert quantity_conflict(quantities("four companies took part"), quantities("a single bid")) == 1
+    assert quantity_conflict(quantities("12,4 млн рублей"), quantities("12,4 млн рублей")) == 0
+
+
+def test_few_pairs_are_kept_per_document() -> None:
+    sentences = []
+    for i in range(12):
+        sentences.append(f"Olsen told reporter number {i} that the harbour deal number {i} was clean and lawful. ")
+        sentences.append(f"Olsen later denied that the harbour deal number {i} was clean and lawful.\n")
+    ctx = context("".join(sentences), ["Olsen"])
+    claims.run(ctx)
+    assert len({c.topic for c in ctx.claims}) == claims.PER_DOCUMENT

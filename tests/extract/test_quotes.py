@@ -325,3 +325,42 @@ def test_anonymous_office_speaks_and_bare_clause_is_reported() -> None:
     assert [(q.speaker, q.text) for q in found if q.kind == "reported"] == [
         ("kuznetsov", "the shipyard had stopped paying its suppliers in March")
     ]
+
+
+def reported(found: list[QuoteDraft]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in found if q.kind == "reported"]
+
+
+def test_title_between_inverted_verb_and_name() -> None:
+    text = "«Мы обжалуем это решение в апелляции», — сказал адвокат компании Иван Петров."
+    assert [s for s, _ in direct(extract(text, language="ru"))] == ["petrov"]
+    text = "“The figures were checked twice by the auditors,” said company spokeswoman Maria Petrova."
+    assert [s for s, _ in direct(extract(text))] == ["petrova"]
+
+
+def test_according_to_a_party_reports_the_rest_of_the_sentence() -> None:
+    found = extract("According to Petrova, the harbour fees were doubled without any consultation.")
+    assert reported(found) == [("petrova", "the harbour fees were doubled without any consultation")]
+    found = extract("The harbour fees were doubled without any consultation, according to Kuznetsov.")
+    assert reported(found) == [("kuznetsov", "The harbour fees were doubled without any consultation")]
+    assert reported(extract("The fees, according to Kuznetsov, were doubled in the spring.")) == []
+
+
+def test_po_slovam_reports_the_clause_after_the_source_phrase() -> None:
+    text = "Иван Петров подал жалобу в суд. По его словам, работы на объекте так и не были завершены."
+    assert reported(extract(text, language="ru")) == [("petrov", "работы на объекте так и не были завершены")]
+
+
+def test_party_inside_a_relative_clause_is_not_the_speaker() -> None:
+    text = "Иван Петров, по просьбе которого Минфин провёл проверку, считает, что проверку провели формально и наспех."
+    assert reported(extract(text, language="ru")) == [("petrov", "проверку провели формально и наспех")]
+
+
+def test_second_of_two_joined_verbs_takes_the_first_ones_subject() -> None:
+    found = parsed("The Tax Service paid the penalty but said it “rejected the court's reasoning on every count”.")
+    assert direct(found) == [("tax", "rejected the court's reasoning on every count")]
+
+
+def test_quote_as_the_object_of_a_speech_verb() -> None:
+    text = "Иван Петров направил письмо в Минфин. В нём он просил «проверить расходы фонда за два года» и ждал ответа."
+    assert direct(extract(text, language="ru")) == [("petrov", "проверить расходы фонда за два года")]

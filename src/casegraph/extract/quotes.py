@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from casegraph.extract import speech
+from casegraph.extract import quotes_reported, speech
 from casegraph.extract.context import DocContext, PartyMention, QuoteDraft
 from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
@@ -26,16 +26,10 @@ ADVERB_RE = re.compile(r"^(?:\w+ly|also|then|later|again|once|further|simply|him
 INNER_ATTRIBUTION_RE = re.compile(
     r"(?<=[,.!?…])\s+[—–-]{1,2}\s+(?P<attr>[^«»“”\"—–]{2,100}?)[,.:]\s+[—–-]{1,2}\s+"
 )
-REPORTED_THAT_RE = re.compile(
-    r"^(?P<gap>[^.;:!?()“”«»\"]{0,90}?)(?:,\s*)?(?<![\w-])(?:that|что|будто)(?![\w-])\s*", re.IGNORECASE
-)
-REPORTED_PRONOUN_RE = re.compile(r"^\s+(?=(?:he|she|they|it|I|we|он|она|они)\s+\w)", re.IGNORECASE)
-REPORTED_INFINITIVE_RE = re.compile(r"^\s+(?=(?:not\s+)?to\s+\w)", re.IGNORECASE)
 # Between a verb and its inverted subject ("said Ionov", "— рассказал «Медузе» Ионов") only marks.
 INVERSION_GAP_RE = re.compile(r"^[\s,«»“”\"—–-]*(?:the\s+)?$", re.IGNORECASE)
 # A subject separated from the verb by one of these belongs to another clause.
 CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:but|and|while|whereas|although|though|however)\b|\bbut\b")
-PRONOUN_CLAUSE_VERBS = frozenset("said says added claimed claims insisted argued explained wrote".split())
 # Words that may stand between a quote and its speaker's name: "…,” Auditor General Jane Roe said".
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS | {"the", "of", "for"}
 # Words joining two quoted fragments of one statement: "she said “A” and “B”".
@@ -241,6 +235,7 @@ class _Extractor:
             if not self.possessive(m)
             and not self.after_preposition(m, lo)
             and not CLAUSE_BREAK_RE.search(self.text, m.end, verb.start())
+            and not speech.in_relative_clause(self.text, lo, m.start, m.end, verb.start())
         ]
         pron = [
             p
@@ -253,10 +248,12 @@ class _Extractor:
             return cands[-1].party, False
         # inversion: "said Ionov", "— сказал Ионов", "according to Arapova"
         if not speech.is_object_verb(verb.group()):
-            after = []
+            after: list[PartyMention] = []
             pos = verb.end()
             for m in self.mentions_between(verb.end(), min(hi, verb.end() + 80)):
-                if not INVERSION_GAP_RE.match(self.text[pos : m.start]):
+                gap = self.text[pos : m.start]
+                titled = not after and self.schema(m.party) == "Person" and _role_gap(gap)
+                if not (INVERSION_GAP_RE.match(gap) or titled):
                     break
                 after.append(m)
                 pos = m.end
@@ -279,9 +276,12 @@ class _Extractor:
         span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
         if span is None or len(span) != 1:
             return None
+        token = span[0]
+        if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            token = token.head  # "The institute paid the fine but said …": the first verb's subject
         subjects = [
             c
-            for c in span[0].children
+            for c in token.children
             if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < max(hi, verb.start())
         ]
         for child in sorted(subjects, key=lambda c: abs(c.idx - verb.start())):
@@ -409,8 +409,8 @@ class _Extractor:
             lo = m.end()
         hi_limit = nxt.open if nxt else p_hi
         right_lo = min(s.close + 1, hi_limit)
-        m = TERM_RE.search(self.text, right_lo, hi_limit)
-        return (lo, s.open), (right_lo, m.end() if m else hi_limit)
+        stop = TERM_RE.search(self.text, right_lo, hi_limit)
+        return (lo, s.open), (right_lo, stop.end() if stop else hi_limit)
 
     def classify(self, i: int) -> None:
         s = self.spans[i]
@@ -446,6 +446,10 @@ class _Extractor:
             return
         if stripped.endswith(":") and self.colon_speaker(s, l_lo, l_hi):
             return
+        # the quote as the verb's object: "В нём он просил «…»", "she wrote “…” and left"
+        if verbs and verbs[-1].end() == l_lo + len(stripped) and not self.title_case(inner):
+            if self.attribute(s, l_lo, l_hi, verbs[-1], 0.7):
+                return
         # "According to X, the firm “…”": the source phrase covers its whole sentence
         according = [v for v in verbs if speech.ACCORDING_RE.fullmatch(v.group().lower())]
         if according and according[0].start() - l_lo < 3 and self.attribute(s, l_lo, l_hi, according[0], 0.75):
@@ -609,98 +613,6 @@ class _Extractor:
             return None
         return _Span(lo, lo, lo, lo, s.para, speaker=speaker, audience=self.audience(lo, s.open, speaker))
 
-    # -- reported speech -----------------------------------------------------------------------
-    def reported(self) -> list[QuoteDraft]:
-        out: list[QuoteDraft] = []
-        direct = [s for s in self.spans if s.accepted]
-        for p, (_, p_hi) in enumerate(self.paras):
-            cuts = self.sentence_bounds(p) + [p_hi]
-            for lo, hi in zip(cuts, cuts[1:], strict=False):
-                used = -1
-                for verb in speech.SPEECH_VERB_RE.finditer(self.text, lo, hi):
-                    if (
-                        verb.start() < used
-                        or self.in_any_quote(verb.start())
-                        or verb.group().lower() == "according to"
-                    ):
-                        continue
-                    draft = self.reported_clause(lo, hi, verb, direct)
-                    if draft:
-                        out.append(draft)
-                        used = draft.end
-        return out
-
-    def reported_clause(
-        self, lo: int, hi: int, verb: re.Match[str], direct: list[_Span]
-    ) -> QuoteDraft | None:
-        rest = self.text[verb.end() : hi]
-        word = verb.group().lower()
-        m = REPORTED_THAT_RE.match(rest)
-        if (
-            m
-            and len(WORD_RE.findall(m.group("gap"))) <= 10
-            and not speech.SPEECH_VERB_RE.search(m.group("gap"))
-        ):
-            c_lo = verb.end() + m.end()
-        elif word in speech.INFINITIVE_VERBS and (m := REPORTED_INFINITIVE_RE.match(rest)):
-            c_lo = verb.end() + m.end()
-        elif word in PRONOUN_CLAUSE_VERBS and (m := REPORTED_PRONOUN_RE.match(rest)):
-            c_lo = verb.end() + m.end()
-        elif word in PRONOUN_CLAUSE_VERBS and (c := self.bare_clause(verb)) is not None:
-            c_lo = c
-        else:
-            return None
-        c_hi = hi
-        in_paren = self.text.count("(", lo, verb.start()) > self.text.count(")", lo, verb.start())
-        for stop in re.finditer(r"\)" if in_paren else r";|\s\((?=(?:[^()\s]+\s+){3})", self.text[c_lo:hi]):
-            if not self.in_any_quote(c_lo + stop.start()):
-                c_hi = c_lo + stop.start()
-                break
-        while c_hi > c_lo and (self.text[c_hi - 1].isspace() or self.text[c_hi - 1] in ".!?…,;:—–)"):
-            if self.text[c_hi - 1] == ")" and self.text.count("(", c_lo, c_hi) >= self.text.count(
-                ")", c_lo, c_hi
-            ):
-                break
-            c_hi -= 1
-        if _nwords(self.text[c_lo:c_hi]) < 4:
-            return None
-        for s in direct:
-            overlap = min(c_hi, s.close + 1) - max(c_lo, s.open)
-            if overlap > 0.5 * (c_hi - c_lo):
-                return None
-        speaker, _ = self.subject(lo, verb, verb.start())
-        if speaker is None:
-            return None
-        return QuoteDraft(
-            speaker=speaker,
-            audience=self.audience(lo, c_lo, speaker, verb.start()),
-            text=self.text[c_lo:c_hi],
-            kind="reported",
-            start=c_lo,
-            end=c_hi,
-            date=self.date(lo, c_lo, verb.start()),
-            confidence=0.6,
-        )
-
-    def bare_clause(self, verb: re.Match[str]) -> int | None:
-        """Start of a clause reported without "that" ("X said the firm had left"): the parse's
-        clausal complement of the verb, with its own subject, right after the verb."""
-        doc = self.ctx.nlp_doc
-        if doc is None or verb.end() > self.ctx.parsed_chars:
-            return None
-        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
-        if span is None or len(span) != 1:
-            return None
-        for child in span[0].children:
-            if child.dep_ != "ccomp" or child.i <= span[0].i:
-                continue
-            first = child.left_edge
-            if first.i != span[0].i + 1 or first.is_punct:
-                return None
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                return int(first.idx)
-        return None
-
     # -- driver --------------------------------------------------------------------------------
     def run(self) -> list[QuoteDraft]:
         for i in range(len(self.spans)):
@@ -720,7 +632,7 @@ class _Extractor:
             for s in self.spans
             if s.accepted
         ]
-        found += self.reported()
+        found += quotes_reported.reported(self)
         return sorted(found, key=lambda q: q.start)
 
 
@@ -789,8 +701,20 @@ def _nwords(text: str) -> int:
 
 
 def _role_word(word: str) -> bool:
-    word = word.strip(".,«»“”\"").lower()
-    return word in ROLE_HEADS or any(word.startswith(stem) for stem in speech.RU_ROLE_STEMS)
+    return speech.is_role_word(word)
+
+
+def _role_gap(gap: str) -> bool:
+    """Between an inverted speech verb and its subject only a title may stand: "— сказал адвокат
+    компании Иван Петров", "said company spokeswoman Jane Roe", "said the firm's lawyer, Jane Roe"."""
+    if re.search(r"[^\w\s,'’«»“”\"-]", gap):
+        return False
+    words = [w.strip("'’-") for w in re.findall(r"[\w'’-]+", gap)]
+    return (
+        0 < len(words) <= 5
+        and any(_role_word(w) for w in words)
+        and all(w.islower() or w.lower() in TITLE_WORDS or _role_word(w) for w in words)
+    )
 
 
 def _role_stem(word: str) -> str:
@@ -802,7 +726,7 @@ def _title_cue(left: str) -> bool:
     """The words just before the opening mark make the quoted span a name, title or epithet."""
     tail = " ".join(left.split()[-4:])
     cue = speech.TITLE_CUE_RE.search(tail)
-    return bool(cue) and not speech.SPEECH_VERB_RE.search(tail[cue.end() :])
+    return cue is not None and not speech.SPEECH_VERB_RE.search(tail[cue.end() :])
 
 
 def find_quotes(ctx: DocContext) -> list[QuoteDraft]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from casegraph.extract.vocab.roles import ROLE_HEADS
+
 # Finite forms only: attribution needs a verb with a subject ("Ionov said", "said Ionov").
 _EN_VERBS = (
     "say says said tell tells told ask asks asked explain explains explained complain complains complained "
@@ -32,7 +34,8 @@ _EN_PHRASES = ("pointed out", "points out", "went on", "goes on", "according to"
 _RU_STEMS = (
     "сказал заявил отметил рассказал добавил пояснил подчеркнул сообщил написал ответил признал признал "
     "уточнил заметил объяснил напомнил продолжил возразил посетовал пожаловал утверждал настаивал спросил "
-    "предупредил подтвердил опроверг отрицал жаловал поделил говорил считал указал писал"
+    "предупредил подтвердил опроверг отрицал жаловал поделил говорил считал указал писал просил попросил "
+    "потребовал призвал"
 ).split()
 _RU_PRESENT = (
     "говорит заявляет утверждает отмечает рассказывает пишет считает подчеркивает подчёркивает поясняет "
@@ -138,3 +141,25 @@ def speech_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.M
 
 def is_object_verb(verb: str) -> bool:
     return verb.lower() in OBJECT_VERBS
+
+# A relative or participial clause set off by commas ("X, by whose initiative Y wrote, said"; "X, по
+# инициативе которого Y …, считает"): a party inside it is never the subject of the main verb.
+RELATIVE_WORD_RE = re.compile(
+    r"(?<![\w-])(?:who|whose|whom|which|where|когда|котор\w+|чь\w+|чей|где)(?![\w-])", re.IGNORECASE
+)
+
+
+def in_relative_clause(text: str, lo: int, start: int, end: int, verb_start: int) -> bool:
+    """The span ``start:end`` lies in a comma-delimited relative clause between ``lo`` and the
+    verb at ``verb_start``: a relative word after the last comma before it, and a comma after it."""
+    head = text[lo:start]
+    comma = head.rfind(",")
+    if comma < 0 or "," not in text[end:verb_start]:
+        return False
+    return RELATIVE_WORD_RE.search(head[comma:]) is not None
+
+
+def is_role_word(word: str) -> bool:
+    """A role noun ("minister", "lawyer", "депутата"), quotes and punctuation ignored."""
+    word = word.strip(".,«»“”\"").lower()
+    return word in ROLE_HEADS or any(word.startswith(stem) for stem in RU_ROLE_STEMS)
