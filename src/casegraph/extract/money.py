@@ -22,6 +22,7 @@ from casegraph.extract.dates import paragraph_starts
 from casegraph.extract.money_roles import by_head_noun, parsed_roles
 from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
+from casegraph.extract.vocab.trie import trie_pattern
 
 _NUM = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUM = "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -54,7 +55,7 @@ VERB = re.compile(rf"(?i:\b(?:(?P<receive>{_RECEIVE})|(?P<give>{_GIVE}))\b)")
 _FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+|со\s+стороны\s+)$")
 _TO = re.compile(r"(?i:(?<!according\s)\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:(?:bank\s+)?account\s+of\s+(?:the\s+)?)?|\bна\s+сч[её]т\s+|в\s+пользу\s+)$")
-_PURPOSE = re.compile(r"(?i:\b(?:" + "|".join(sorted(PURPOSE_WORDS, key=len, reverse=True)) + r")\b)")
+_PURPOSE = re.compile(r"(?i:\b(?:" + trie_pattern({w.lower() for w in PURPOSE_WORDS}) + r")\b)")
 _PRONOUN = {"it", "they", "this", "he", "she", "which", "who", "он", "она", "оно", "они", "это"}
 _PERSON_PRONOUN = {"he", "she", "он", "она"}
 _SKIP_BEFORE_VERB = {"had", "has", "have", "also", "reportedly", "allegedly", "then", "already", "been",

@@ -8,6 +8,7 @@ when two names can denote the same party.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from casegraph.extract.vocab.organisations import COMPANY_FORMS_CASED
@@ -88,8 +89,12 @@ def tokens(name: str) -> list[str]:
     return _TOKEN.findall(name)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_acronym(word: str) -> bool:
-    """ "FSB", "U.S.", "CIPDH", "ООО": two or more capitals, nothing else but dots/digits/ampersand."""
+    """ "FSB", "U.S.", "CIPDH", "ООО": two or more capitals, nothing else but dots/digits/ampersand.
+    Called for every candidate surface, so it answers the common case (a long or lower-case word) at once."""
+    if len(word) > 16 or not word[:1].isupper():
+        return False
     letters = [c for c in word if c.isalpha()]
     return (
         len(letters) >= 2

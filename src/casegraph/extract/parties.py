@@ -52,6 +52,7 @@ from casegraph.extract.vocab.organisations import (
     PUBLIC_BODY_NOUNS,
 )
 from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from casegraph.extract.vocab.trie import trie_pattern
 
 _OPEN_QUOTES = '“«„"‘'
 _CLOSE_QUOTES = '”»"’'
@@ -701,8 +702,7 @@ def _build_parties(
     owner.update(short_forms)
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
     if owner:
-        alternatives = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(owner)})(?![\w-])")
         hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in pattern.finditer(ctx.text, 0, limit):
             hits[m.group(0)].append((m.start(), m.end()))

@@ -65,7 +65,11 @@ class Surface:
 
     @property
     def words(self) -> list[str]:
-        return tokens(self.form)
+        """The name's words; ``form`` never changes, so they are split once (grouping asks often)."""
+        cached: list[str] | None = self.__dict__.get("_words")
+        if cached is None:
+            cached = self.__dict__["_words"] = tokens(self.form)
+        return cached
 
 
 def head_word(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from casegraph.extract.vocab.roles import ROLE_HEADS
+from casegraph.extract.vocab.trie import trie_pattern
 
 # Finite forms only: attribution needs a verb with a subject ("Ionov said", "said Ionov").
 _EN_VERBS = (
@@ -47,14 +48,14 @@ _RU_IMPERSONAL = "говорится говорилось сказано ука�
 _RU_PHRASES = ("по словам", "по его словам", "по ее словам", "по её словам", "как сообщил", "как рассказал")
 
 SPEECH_VERB_RE = re.compile(
-    r"(?<!United )\b(?:"
-    + "|".join(sorted({re.escape(v) for v in _EN_VERBS + list(_EN_PHRASES)}, key=len, reverse=True))
+    r"\b(?<!United )(?:"  # \b first: positions inside words fail at once
+    + trie_pattern({v.lower() for v in _EN_VERBS + list(_EN_PHRASES)})
     + r")\b"
     + r"|(?<![\w-])(?:"
-    + "|".join(sorted(_RU_STEMS, key=len, reverse=True))
+    + trie_pattern(_RU_STEMS)
     + r")(?:а|и|о)?(?:сь|ся)?(?![\w-])"
     + r"|(?<![\w-])(?:"
-    + "|".join(sorted(_RU_PRESENT + _RU_IMPERSONAL + list(_RU_PHRASES), key=len, reverse=True))
+    + trie_pattern(_RU_PRESENT + _RU_IMPERSONAL + list(_RU_PHRASES))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
