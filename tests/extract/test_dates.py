@@ -99,3 +99,22 @@ def test_deictic_years_and_weeks_count_from_publication() -> None:
 def test_russian_offset() -> None:
     text = "24 января 2022 года он написал письмо. Спустя семь недель министерство приняло решение."
     assert found(text, lang="ru") == [("24 января 2022 года", "2022-01-24"), ("Спустя семь недель", "2022-03-14")]
+
+
+def test_weekday_is_the_latest_such_day_before_publication() -> None:
+    # 2021-05-21 is a Friday
+    got = found("The agency said on Wednesday that it had closed the case. The board will meet on Monday. "
+                "Суд в среду отклонил жалобу.", published="2021-05-21")
+    assert got == [("Wednesday", "2021-05-19"), ("Monday", "2021-05-24"), ("среду", "2021-05-19")]
+
+
+def test_weekday_with_a_calendar_date_is_left_to_the_date() -> None:
+    assert found("The hearing opened on Tuesday, March 2, 2021.") == [("March 2, 2021", "2021-03-02")]
+
+
+def test_offset_counts_from_the_act_it_names() -> None:
+    text = ("On 4 June 2020 the agency paid the first advance. The inspectors met the supplier on 20 June 2020. "
+            "Three weeks after the advance, the goods arrived. Years after the war, nobody remembered.")
+    got = found(text)
+    assert ("Three weeks after the advance", "2020-06-25") in got
+    assert not any(t.startswith("Years") for t, _ in got)

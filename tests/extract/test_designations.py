@@ -179,3 +179,44 @@ def test_russian_register_and_undesirable() -> None:
     assert found["фонд «Заря»"]["authority"] == ["Минюст"]
     assert found["фонд «Заря»"]["listingDate"] == ["2022-04-05"]
     assert found["«Светоч»"]["authority"] == ["Генпрокуратура"]
+
+
+def test_designated_him_after_a_sanctions_sentence() -> None:
+    text = ("Pavel Orlov was added to the sanctions list by the Treasury on May 2, 2022. "
+            "The European Union had designated him on April 8, 2022.")
+    ctx = build(text, {"Pavel Orlov": "Person", "Treasury": "PublicBody", "European Union": "PublicBody"},
+                {"May 2, 2022": "2022-05-02", "April 8, 2022": "2022-04-08"})
+    got = sanctions(ctx)
+    eu = [s for s in got if "European Union" in s.get("authority", [])]
+    assert eu and eu[0]["entity"] == ["Pavel Orlov"] and "2022-04-08" in eu[0]["listingDate"]
+
+
+def test_designated_him_outside_sanctions_is_no_listing() -> None:
+    ctx = build("Anna Berg chairs the Rowing Club. The Rowing Club designated him on April 8, 2022 as its delegate.",
+                {"Anna Berg": "Person", "Rowing Club": "Organization"}, {"April 8, 2022": "2022-04-08"})
+    assert sanctions(ctx) == []
+
+
+def test_bare_register_refers_back_to_the_foreign_agent_registry() -> None:
+    text = ("Центр «Рассвет» оспаривает включение в реестр иностранных агентов. "
+            "Минюст внёс «Рассвет» в реестр 5 марта 2023 года.")
+    ctx = build(text, {"Минюст": "PublicBody", "Рассвет": "Organization"}, {"5 марта 2023 года": "2023-03-05"},
+                language="ru")
+    got = sanctions(ctx)
+    assert any(s["entity"] == ["Рассвет"] and s.get("listingDate") == ["2023-03-05"] for s in got)
+
+
+def test_bare_trade_register_without_adverse_list_is_no_listing() -> None:
+    ctx = build("Минюст внёс «Рассвет» в реестр 5 марта 2023 года.",
+                {"Минюст": "PublicBody", "Рассвет": "Organization"}, {"5 марта 2023 года": "2023-03-05"},
+                language="ru")
+    assert sanctions(ctx) == []
+
+
+def test_court_froze_assets_worth_an_amount_belonging_to_a_company() -> None:
+    ctx = build("On 2 March 2022 the Commercial Court froze assets worth 4.5 million euros belonging to the two "
+                "directors and to Ormond Logistics.",
+                {"Commercial Court": "PublicBody", "Ormond Logistics": "Company"}, {"2 March 2022": "2022-03-02"})
+    [found] = sanctions(ctx)
+    assert found["entity"] == ["Ormond Logistics"]
+    assert found["program"] == ["asset freeze"]

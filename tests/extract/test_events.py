@@ -124,3 +124,12 @@ def test_russian_clause_pointing_back_with_there() -> None:
     [found] = run_events(ctx)
     assert found["involved"] == ["Главное управление МВД"]
     assert found["date"] == ["2022-05-03"]
+
+
+def test_a_decision_published_on_a_day_is_an_act_but_an_article_dateline_is_not() -> None:
+    ctx = build("The Harbour Authority said in a ruling published on Tuesday that Delta Marine broke the rules. "
+                "(Article published on 20 May 2021.) Delta Marine paid the fine.",
+                {"Harbour Authority": "PublicBody", "Delta Marine": "Company"},
+                {"Tuesday": "2021-05-18", "20 May 2021": "2021-05-20"})
+    got = run_events(ctx)
+    assert [e["date"] for e in got] == [["2021-05-18"]]

@@ -276,3 +276,51 @@ def test_russian_contract_advance_and_generic_nouns() -> None:
     assert _sides(got) == [("министерство здравоохранения", "ооо медтехника"),
                            ("министерство здравоохранения", "ооо медтехника"),
                            ("ооо бета", "ооо альфа"), ("ооо бета", None)]
+
+
+# -- round 3: loans made in relative clauses, sales, "the club", earlier buyers, "выделил ей" ----------
+def test_loan_that_a_lender_made_to_a_borrower() -> None:
+    got = extract_parsed("Auditors found a 4 million-pound loan that Brightwater Capital made to Kestrel Foods Ltd "
+                         "in March 2020.",
+                         [("Brightwater Capital", "Company", ["Brightwater Capital"]),
+                          ("Kestrel Foods Ltd", "Company", ["Kestrel Foods Ltd"])])
+    assert _sides(got) == [("brightwater capital", "kestrel foods ltd")]
+
+
+def test_seller_is_paid_by_the_buyer_named_in_apposition_and_by_short_form() -> None:
+    got = extract_parsed("Norden Athletic is a second-tier club. In May, Norden sold winger Paul Ames to Dutch side "
+                         "Vitesse Haven for 9 million euros.",
+                         [("Norden Athletic", "Organization", ["Norden Athletic"]),
+                          ("Paul Ames", "Person", ["Paul Ames"]), ("Vitesse Haven", "Organization", ["Vitesse Haven"])])
+    assert _sides(got) == [("vitesse haven", "norden athletic")]
+
+
+def test_the_club_keeps_its_referent_and_passed_is_a_give_verb() -> None:
+    text = ("Norden Athletic named a new coach. Norden Athletic then bought a defender. Later the club paid "
+            "Club Atletico Rivera $2 million for a striker. The club then passed 1 million euros to Halvard "
+            "Partners as a commission.")
+    got = extract_parsed(text, [("Norden Athletic", "Organization", ["Norden Athletic"]),
+                                ("Club Atletico Rivera", "Organization", ["Club Atletico Rivera"]),
+                                ("Halvard Partners", "Company", ["Halvard Partners"])])
+    assert _sides(got) == [("norden athletic", "club atletico rivera"), ("norden athletic", "halvard partners")]
+
+
+def test_purchase_price_is_paid_by_the_earlier_buyer() -> None:
+    text = ("The investor's vehicle, Saxon Holdings, bought Marlow Town from its founders in 2021. "
+            "The purchase price of 20 million pounds was paid to Marlow Estates.")
+    got = extract_parsed(text, [("Saxon Holdings", "Company", ["Saxon Holdings"]),
+                                ("Marlow Town", "Organization", ["Marlow Town"]),
+                                ("Marlow Estates", "Company", ["Marlow Estates"])])
+    assert _sides(got) == [("saxon holdings", "marlow estates")]
+
+
+def test_russian_dative_pronoun_and_from_an_adjective_noun_name() -> None:
+    text = ("Центр «Чистый берег» работает с 2015 года. Дважды организация получала поддержку. "
+            "В 2020 году Фонд Лесной помощи выделил ей 3,5 млн рублей на проект. "
+            "В 2021 году центр получил 12 тыс. евро от шведского фонда Havsmiljö Stiftelse.")
+    got = extract_parsed(text, [("Чистый берег", "Organization", ["Чистый берег"]),
+                                ("Фонд Лесной помощи", "Organization", ["Фонд Лесной помощи"]),
+                                ("Havsmiljö Stiftelse", "Organization", ["Havsmiljö Stiftelse"])], lang="ru")
+    sides = {g["amount"]: (g.get("payer"), g.get("beneficiary")) for g in got}
+    assert sides["3500000"] == (party_key("Фонд Лесной помощи"), party_key("Чистый берег"))
+    assert sides["12000"][0] == party_key("Havsmiljö Stiftelse")

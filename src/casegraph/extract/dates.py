@@ -51,6 +51,20 @@ _COUNT = r"\d{1,2}|a\s+few|several|an?|one|two|three|four|five|six|seven|eight|n
 _COUNT_RU = r"\d{1,2}|одну|один|две|два|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|пару"
 _UNIT_EN = r"days?|weeks?|months?|years?"
 _UNIT_RU = r"дн(?:я|ей|ень)|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет"
+# Weekdays ("said on Wednesday", "в среду"): in news, the latest such day up to publication.
+EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RU_WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
+# Read in a second pass over the text with patterns that open on a literal (a space, or a weekday's
+# first letter), so that they add ~0.2 ms instead of the ~4 ms they cost as alternatives of PATTERN.
+_WEEKDAY = re.compile(r"(?P<en>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’])(?!,?\s+(?:"
+                      + _EN_MONTH + r"|\d))|\s(?:в|во)\s+(?:прошл\w+\s+)?(?P<ru>" + "|".join(RU_WEEKDAYS)
+                      + r")(?![а-яё])")
+_AFTER = re.compile(r"\s(?P<dir>after|before|после)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|этого\s+)?"
+                    r"(?P<noun>[a-zа-яё]{4,})")
+_AFTER_COUNT = re.compile(rf"(?i)(?<!\w)(?:(?:через|спустя)\s+)?(?:(?P<n>{_COUNT}|{_COUNT_RU})[\s-]+)?"
+                          rf"(?P<unit>{_UNIT_EN}|{_UNIT_RU})$")
+_FUTURE_BEFORE = re.compile(r"(?i)\b(?:will|would|is\s+due|are\s+due|next|planned|scheduled|expected|"
+                            r"будет|будут|планиру\w+|намерен\w*|состоится|пройд[её]т)\b[^.!?]{0,40}$")
 # Every date expression starts at a word boundary; the leading ``(?<!\w)`` lets the engine reject
 # positions inside words at once instead of trying each alternative there (5x faster).
 PATTERN = re.compile(
@@ -129,8 +143,34 @@ def run(ctx: DocContext) -> None:
                 last_year = item.explicit_year
             if len(item.value) == 10 and _OPENER.fullmatch(ctx.text, paragraphs[para], item.start):
                 openers[para] = item.value
+    found = _second_pass(ctx.text, published, found)
     ctx.dates.extend(DateMention(f.start, f.end, ctx.text[f.start:f.end], f.value, f.relative) for f in found)
     ctx.sort()
+
+
+def _second_pass(text: str, published: date | None, found: list[_Found]) -> list[_Found]:
+    """Weekdays ("on Wednesday") and offsets from a named act ("two weeks after the advance"),
+    added where they overlap no date found by PATTERN."""
+    extra: list[_Found] = []
+    if published is not None:
+        for m in _WEEKDAY.finditer(text):
+            kind = "en" if m.group("en") else "ru"
+            extra.extend(_weekday(m.group(kind), m.start(kind), m.end(kind), text, published))
+    for m in _AFTER.finditer(text):
+        count = _AFTER_COUNT.search(text, max(0, m.start() - 40), m.start())
+        if count is not None:
+            prior = [f for f in found if f.end <= count.start()]
+            extra.extend(_after_event(count, m, prior, text))
+    if not extra:
+        return found
+    starts = [f.start for f in found]
+    for item in extra:
+        i = bisect.bisect_left(starts, item.start)
+        if (i < len(found) and found[i].start < item.end) or (i and found[i - 1].end > item.start):
+            continue
+        found.insert(i, item)
+        starts.insert(i, item.start)
+    return found
 
 
 @dataclass(frozen=True)
@@ -286,6 +326,10 @@ def _offset(match: re.Match[str], start: int, end: int, found: list[_Found]) -> 
         direction = (match.group("off_dir") or match.group("off_dir2") or match.group("off_dir3")).lower()
         if direction in ("earlier", "before", "ранее"):
             count = -count
+    return _move(prior, count, unit, start, end)
+
+
+def _move(prior: _Found, count: int, unit: str, start: int, end: int) -> list[_Found]:
     unit = unit.lower()
     precision = len(prior.value)
     year = int(prior.value[:4])
@@ -302,6 +346,52 @@ def _offset(match: re.Match[str], start: int, end: int, found: list[_Found]) -> 
         moved = date(base.year + count, base.month, min(base.day, 28))
         precision = min(precision, 7)
     return [_Found(start, end, moved.isoformat()[:precision], True, None)]
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _after_event(count_match: re.Match[str], act: re.Match[str], found: list[_Found], text: str) -> list[_Found]:
+    """"Two weeks after the advance", "eight days after the charges were filed", "через месяц после
+    обыска": counted from the latest earlier date whose sentence names that act (same word stem),
+    not merely from the previous date of the text."""
+    start, end = count_match.start(), act.end()
+    unit = count_match.group("unit").lower()
+    if not count_match.group("n") and (unit.endswith("s") or unit in ("дней", "недель", "месяцев", "лет")):
+        return []  # "years after the war": no count, no date
+    raw = (count_match.group("n") or "1").lower()
+    count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(" ".join(raw.split()), 1)
+    if act.group("dir") == "before":
+        count = -count
+    noun = act.group("noun").lower()
+    stem = re.compile(rf"(?i)\b{re.escape(noun[:max(4, min(len(noun) - 2, 6))])}")
+    best: tuple[int, _Found] | None = None
+    for prior in reversed(found):
+        if start - prior.end > 6000:
+            break
+        left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, prior.start - 300), prior.start)),
+                   default=max(0, prior.start - 300))
+        right_hit = _SENTENCE_END.search(text, prior.end, min(start, prior.end + 300))
+        right = right_hit.start() if right_hit else min(start, prior.end + 300)
+        for hit in stem.finditer(text, left, right):  # the act named closest to its date wins
+            gap = hit.start() - prior.end if hit.start() >= prior.end else prior.start - hit.end()
+            if best is None or gap < best[0]:
+                best = (gap, prior)
+    return _move(best[1], count, unit, start, end) if best else []
+
+
+def _weekday(word: str, start: int, end: int, text: str, published: date | None) -> list[_Found]:
+    """"The regulator said on Wednesday", "суд в среду отклонил": the latest such weekday on or
+    before the publication date (the next one after it where the clause speaks of the future)."""
+    if published is None:
+        return []
+    low = word.lower()
+    wanted = EN_WEEKDAYS.index(low) if low in EN_WEEKDAYS else RU_WEEKDAYS.index(low)
+    if _FUTURE_BEFORE.search(text, max(0, start - 60), start):
+        day = published + timedelta(days=(wanted - published.weekday()) % 7 or 7)
+    else:
+        day = published - timedelta(days=(published.weekday() - wanted) % 7)
+    return [_Found(start, end, day.isoformat(), True, None)]
 
 
 def _from_published(match: re.Match[str], start: int, end: int, published: date | None) -> list[_Found]:

@@ -85,7 +85,8 @@ FRAMES = (
     re.compile(rf"(?P<prog>{STATUS})\s+(?:был\w*\s+)?(?:также\s+)?(?P<verb>призна\w*|объявлен\w*)\s+"
                rf"(?:и\s+|также\s+)?(?:[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?(?P<ents>{plist(QSLOT)})", re.I),
     # "Canada followed, sanctioning both ⟨E⟩ and ⟨E⟩ under its law", "the ⟨O⟩ designated ⟨E⟩ for corruption"
-    re.compile(rf"(?<!-)\b(?P<verb>{_SANCTION_VERB})\s+(?:both\s+|also\s+|publicly\s+)?(?P<ents>{plist(QSLOT)})"
+    re.compile(rf"(?<!-)\b(?P<verb>{_SANCTION_VERB})\s+(?:both\s+|also\s+|publicly\s+)?"
+               rf"(?:(?P<ents>{plist(QSLOT)})|(?P<pron>him|her|them|it)\b)"
                rf"(?P<prog>\s+(?:under|for|over|as|in\s+connection\s+with)\s+{NOSTOP}{{0,60}}?(?=[,.;]|$))?"
                rf"(?![^,.;]*\b(?:as|the)\s+(?:the\s+)?(?:winner|successor|head|director|chief|representative))",
                re.I),
@@ -99,9 +100,12 @@ FRAMES = (
                rf"(?P<verb>under)\s+(?:the\s+)?(?:{_SANCTIONER}\s+|(?P<auth>{OSLOT})\s+)?(?P<prog>sanctions)\b"),
     re.compile(rf"(?P<ents>{SLOT}){NOSTOP}{{0,30}}?\b(?P<verb>sanctioned|blacklisted)\s+by\s+(?:the\s+)?"
                rf"(?:(?P<auth>{OSLOT})|{_SANCTIONER})"),
-    # "Britain froze its assets", "froze the assets of ⟨E⟩", "froze ⟨E⟩'s assets"
+    # "Britain froze its assets", "froze the assets of ⟨E⟩", "froze ⟨E⟩'s assets",
+    # "froze assets worth N belonging to the two men and to ⟨E⟩"
     re.compile(rf"\b(?P<verb>{_FREEZE_VERB})\s+(?:the\s+)?(?:(?P<ents>{SLOT})['’]s\s+|(?P<pron>its|his|her|their)\s+)?"
-               rf"(?P<prog>assets|активы)(?:\s+of\s+(?P<ents2>{plist(SLOT)}))?", re.I),
+               rf"(?P<prog>assets|активы)(?:\s+worth\s+(?:(?!\s+(?:of|belonging|held|owned)\b)(?:[^,.;⟨]|[.,](?=\d))){{1,40}})?"
+               rf"(?:\s+(?:of|belonging\s+to|held\s+by|owned\s+by)\s+(?:[^,.;⟨]{{1,30}}?\s+and\s+(?:to\s+)?)?"
+               rf"(?P<ents2>{plist(SLOT)}))?", re.I),
 )
 AUTHORITY_WINDOW = 60  # characters before the verb in which the acting body is named
 DATE_WINDOW = 90  # characters around the verb in which the listing date is stated
@@ -183,7 +187,7 @@ def _entities(ctx: DocContext, m: Masked, hit: re.Match[str]) -> list[PartyMenti
     if not found and groups.get("pron"):  # "Britain froze its assets": the body the clause is about
         from casegraph.extract.relations_clauses import resolve_org, resolve_person
 
-        resolve = resolve_org if groups["pron"].lower() == "its" else resolve_person
+        resolve = resolve_org if groups["pron"].lower() in ("its", "it", "them") else resolve_person
         target = resolve(ctx, m, hit.start(), set())
         found = [target] if target is not None else []
     return found
@@ -215,10 +219,11 @@ _LIST_VERBS = frozenset({"add", "enter", "include", "put", "place", "list", "reg
 _LIST_LEMMAS = frozenset({"list", "register", "registry", "blacklist", "database", "roster", "watchlist"})
 # A list a state body keeps to single people out, as opposed to a trade or land register: its own
 # words say so ("register of media acting in the interests of a foreign state", "sanctions list").
-_ADVERSE = re.compile(r"(?i)foreign|agent|undesirable|extremis|terror|sanction|blacklist|unreliable|wanted|"
-                      r"banned|prohibit|watch|deemed|designat|restrict|entity\s+list|specially|suspicious|"
-                      r"dishonest|unfriendly|hostile|fraud|иноагент|иностранн|агент|нежелательн|экстремист|"
-                      r"террорист|санкц|недобросовестн|розыск|запрещ|недружествен|мошенн")
+_ADVERSE_WORDS = (r"foreign|agent|undesirable|extremis|terror|sanction|blacklist|unreliable|wanted|"
+                  r"banned|prohibit|watch|deemed|designat|restrict|entity\s+list|specially|suspicious|"
+                  r"dishonest|unfriendly|hostile|fraud|иноагент|иностранн|агент|нежелательн|экстремист|"
+                  r"террорист|санкц|недобросовестн|розыск|запрещ|недружествен|мошенн")
+_ADVERSE = re.compile("(?i)" + _ADVERSE_WORDS)
 _TRADE_LIST = re.compile(rf"(?i){LIST_NOUN}")
 
 
@@ -318,9 +323,22 @@ def _agent_name(ctx: DocContext, m: Masked, agent: Any, entity: str) -> str:
     return ctx.parties[found.party].name
 
 
+_ADVERSE_LIST = re.compile(rf"(?i){LIST_NOUN}[^.\n]{{0,40}}?(?:{_ADVERSE_WORDS})|(?:{STATUS})")
+_SANCTION_CONTEXT = re.compile(r"(?i)sanction|санкц|asset\s+freeze|blacklist")
+_CONTEXT_BACK = 300  # characters before a sentence read for what a bare "designated him" is about
+
+
+def _adverse_from(text: str) -> int | None:
+    """Where the article first names an adverse list or status ("реестр иностранных агентов",
+    "sanctions list"): from there on, "the register" / "в реестр" refers back to it."""
+    hit = _ADVERSE_LIST.search(text)
+    return hit.start() if hit else None
+
+
 def run(ctx: DocContext) -> None:
     """Append one Sanction draft per (entity, program) stated in the document."""
     ctx.sort()
+    adverse_from = _adverse_from(ctx.text)
     for m in masked_sentences(ctx, nominal=True, gate=_GATE):
         if not m.slots:
             continue
@@ -351,8 +369,13 @@ def run(ctx: DocContext) -> None:
                     authority, _ = _authority(ctx, m, verb_at, [e.party for e in entities] + listed)
                     authority = authority or actor
                 program = " ".join((groups.get("prog") or "").split())
-                if _TRADE_LIST.search(program) and not _ADVERSE.search(m.text):
+                refers_back = adverse_from is not None and adverse_from < m.sentence.start and \
+                    program_key(program) == "list"  # a bare "the register"/"в реестр", not "trade register"
+                if _TRADE_LIST.search(program) and not _ADVERSE.search(m.text) and not refers_back:
                     continue  # "entered in the trade register" records a company, it does not single one out
+                if groups.get("pron") and hit.group("verb").lower().startswith("design") and not \
+                        _SANCTION_CONTEXT.search(ctx.text, max(0, m.sentence.start - _CONTEXT_BACK), m.sentence.end):
+                    continue  # "designated him" is a listing only where the text is about sanctions
                 if program.lower().startswith(("under ", "for ", "over ", "as ", "in connection")):
                     program = re.sub(r"^(?:under|for|over|as|in connection with)\s+", "", program, flags=re.I)
                 if program.lower() in ("assets", "активы"):

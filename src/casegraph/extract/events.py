@@ -37,6 +37,10 @@ _HOST = re.compile(r"\b(?:held|hold\w*|host\w*|organi[sz]\w+|провел\w*|п�
 # Dates that only situate the writing, not an act ("published at the time", "as of May 3").
 _CONTEXT_BEFORE = re.compile(r"(?:published|posted|updated|as\s+of|accessed|retrieved|опубликован\w*)\s*"
                              r"(?:on|in|at)?\s*$", re.I)
+# "a decision published on Wednesday": publishing a body's own document is an act, not the article's dateline.
+_ISSUED_DOCUMENT = re.compile(r"(?:decision|ruling|judg(?:e)?ment|report|findings|statement|letter|order|audit|"
+                              r"review|verdict|решени\w+|доклад\w*|отч[её]т\w*|заявлени\w+|приговор\w*)\s+"
+                              r"(?:was\s+|were\s+)?(?:published|posted|опубликован\w*)\s*(?:on|in|at)?\s*$", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:next|following)\s+day\b|\bна\s+следующий\s+день\b", re.I)
 # "On April 21 and 22": the second day of a date mention
 _AND_DAY = re.compile(r"^\s*(?:and|&|-|–|to|и)\s*(?P<day>\d{1,2})\b(?!\s*(?:%|[,.]\d))")
@@ -82,7 +86,8 @@ def dates_of(ctx: DocContext, start: int, end: int, previous: DateMention | None
     counted from the last full date before it when no date component resolved it."""
     found: list[_DateHit] = []
     for d in ctx.dates_in(start, end):
-        if _CONTEXT_BEFORE.search(ctx.text[max(start, d.start - 25):d.start]):
+        if _CONTEXT_BEFORE.search(ctx.text[max(start, d.start - 25):d.start]) and not \
+                _ISSUED_DOCUMENT.search(ctx.text[max(start, d.start - 45):d.start]):
             continue
         found.append(_DateHit(d.value, d.start, d.end))
         more = _AND_DAY.match(ctx.text[d.end:end])

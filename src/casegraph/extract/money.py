@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
-from casegraph.extract.money_roles import by_head_noun, parsed_roles
+from casegraph.extract.money_roles import ORG_HEADS, PRICE_NOUNS, by_head_noun, earlier_buyer, parsed_roles
 from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
 from casegraph.extract.vocab.trie import trie_pattern
@@ -52,7 +52,9 @@ _GIVE = (r"paid|pays?|paying|gave|gives?|giving|donat(?:ed|es|e|ing)|transferr?(
          r"|выплатил\w*|перечислил\w*|перев[её]л\w*|предоставил\w*|выдал\w*|выделил\w*|пожертвовал\w*|передал\w*|отправил\w*|профинансировал\w*"
          r"|потратил\w*|вложил\w*")
 VERB = re.compile(rf"(?i:\b(?:(?P<receive>{_RECEIVE})|(?P<give>{_GIVE}))\b)")
-_FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+|со\s+стороны\s+)$")
+_RECEIVE_VERB = re.compile(rf"(?i:\b(?:{_RECEIVE})\b)")
+# "от норвежского фонда X": up to two lower-case words (an adjective, a generic noun) before the name.
+_FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+(?-i:[а-яё]+\s+){0,2}|со\s+стороны\s+)$")
 _TO = re.compile(r"(?i:(?<!according\s)\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:(?:bank\s+)?account\s+of\s+(?:the\s+)?)?|\bна\s+сч[её]т\s+|в\s+пользу\s+)$")
 _PURPOSE = re.compile(r"(?i:\b(?:" + trie_pattern({w.lower() for w in PURPOSE_WORDS}) + r")\b)")
@@ -74,6 +76,7 @@ _BACK_REFERENCE = re.compile(
     + _ORG_NOUNS.pattern + ")",
     re.IGNORECASE,
 )
+_PRICE = re.compile(r"(?i:\b(?:" + "|".join(sorted(PRICE_NOUNS)) + r")\b)")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”»']?|$)")
 
 
@@ -91,6 +94,7 @@ def run(ctx: DocContext) -> None:
     sentences = ctx.sentences or _fallback_sentences(ctx.text)
     paragraphs = paragraph_starts(ctx.text)
     amounts = list(_amounts(ctx.text))
+    _DESCRIBED.clear()
     payments: list[Draft] = []
     with_amount: set[int] = set()
     gives: set[str] = set()  # payments whose only verb is one of giving (payer named, recipient implied)
@@ -160,18 +164,21 @@ def _topic_recipient(ctx: DocContext, sentences: list[Sentence], paragraphs: lis
     recipient of its own goes to X. Only a receive clause about funding (a grant, loan, donation…
     word right after the verb) sets such a topic, and only for the rest of its paragraph."""
     topics: list[tuple[int, int, PartyMention]] = []  # (paragraph, sentence start, recipient)
-    for sent in sentences:
-        for verb in VERB.finditer(ctx.text, sent.start, sent.end):
-            if not verb.group("receive"):
-                continue
-            noun = _PURPOSE.search(ctx.text, verb.end(), min(sent.end, verb.end() + 30))
-            if noun is None:
-                continue
-            roles = _roles(ctx, sentences, sent, noun.start(), noun.end())
-            if roles.beneficiary is not None:
-                para = bisect.bisect_right(paragraphs, sent.start) - 1
-                topics.append((para, sent.start, roles.beneficiary))
-            break
+    starts = [s.start for s in sentences]
+    done: set[int] = set()
+    for verb in _RECEIVE_VERB.finditer(ctx.text):  # one scan of the text, not one per sentence
+        i = bisect.bisect_right(starts, verb.start()) - 1
+        if i < 0 or i in done or verb.end() > sentences[i].end:
+            continue
+        sent = sentences[i]
+        noun = _PURPOSE.search(ctx.text, verb.end(), min(sent.end, verb.end() + 30))
+        if noun is None:
+            continue
+        done.add(i)
+        roles = _roles(ctx, sentences, sent, noun.start(), noun.end())
+        if roles.beneficiary is not None:
+            para = bisect.bisect_right(paragraphs, sent.start) - 1
+            topics.append((para, sent.start, roles.beneficiary))
     if not topics:
         return
     for draft in payments:
@@ -284,6 +291,10 @@ def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: in
         if roles.payer is None and roles.beneficiary is None and _BACK_REFERENCE.match(sent.text):
             roles.beneficiary = _previous_subject(ctx, sentences, sent)
             roles.evidence.append("back-reference")
+        if roles.payer is None and _PRICE.search(ctx.text, sent.start, start):
+            roles.payer = earlier_buyer(ctx, _window_start(sentences, sent, 2), sent.start, resolve)
+            if roles.payer is not None:
+                roles.evidence.append("earlier buyer")
         return roles
     verb = _verb(ctx.text, sent, start, end)
     from_party = _after_cue(ctx.text, sent, mentions, _FROM, start)
@@ -390,8 +401,30 @@ def _parsed_subject(ctx: DocContext, v_start: int, v_end: int) -> tuple[int, int
     return None
 
 
+# Definite descriptions resolved so far in the document being run: head noun → (offset, party).
+_DESCRIBED: dict[str, tuple[int, PartyMention]] = {}
+_SAME_REFERENT_SPAN = 600  # characters within which "the club" keeps pointing at the same club
+
+
 def _resolve(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos: int, phrase: str,
              pronoun: bool) -> PartyMention | None:
+    """Resolve a pronoun or generic phrase; a definite description repeated within a few sentences
+    ("the club paid X …; the club then passed …") keeps the referent it had, even when the
+    sentence between named another party holding that noun ("Club Deportivo X")."""
+    words = re.findall(r"[\w-]+", phrase)
+    if pronoun or not words:
+        return _resolve_new(ctx, sentences, sent, pos, phrase, pronoun)
+    earlier = _DESCRIBED.get(words[-1])
+    if earlier is not None and 0 <= pos - earlier[0] < _SAME_REFERENT_SPAN:
+        return earlier[1]
+    found = _resolve_new(ctx, sentences, sent, pos, phrase, pronoun)
+    if found is not None:
+        _DESCRIBED[words[-1]] = (pos, found)
+    return found
+
+
+def _resolve_new(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos: int, phrase: str,
+                 pronoun: bool) -> PartyMention | None:
     """A pronoun or generic phrase ("it", "the non-profit organization") → a party mentioned
     before: a person for he/she; otherwise an organisation whose mention is introduced by the same
     head noun ("its non-profit, the X Foundation"), else the subject of the previous sentence."""
@@ -421,7 +454,35 @@ def _resolve(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos: in
         same = [m for m in orgs if m.start >= sent.start]
         if same:
             return same[-1]
+    words = re.findall(r"[\w-]+", phrase)
+    if not pronoun and words and words[-1] in ORG_HEADS:
+        salient = _salient_org(ctx, pos, exclude_public=private or words[-1] in _PRIVATE_HEADS)
+        if salient is not None:
+            return salient
     return _previous_subject(ctx, sentences, sent, exclude_public=private)
+
+
+def _salient_org(ctx: DocContext, pos: int, exclude_public: bool) -> PartyMention | None:
+    """"the club", "the company" with no name holding that noun: the organisation the article is
+    about so far, i.e. the one whose name (or its first word, a short form such as "Acme" for "Acme
+    United") occurs most often before ``pos``; ties go to the one named first (headline, lede)."""
+    best: tuple[int, int] | None = None
+    found: PartyMention | None = None
+    latest: dict[str, PartyMention] = {}
+    for m in ctx.mentions_in(0, pos):
+        latest[m.party] = m
+    for key, mention in latest.items():
+        party = ctx.parties.get(key)
+        if party is None or party.schema == "Person" or (exclude_public and party.schema == "PublicBody"):
+            continue
+        first_word = party.name.split(" ", 1)[0]
+        first = ctx.text.find(first_word, 0, pos)
+        if first < 0:
+            continue
+        score = (ctx.text.count(first_word, 0, pos), -first)
+        if best is None or score > best:
+            best, found = score, mention
+    return found
 
 
 def _previous_subject(ctx: DocContext, sentences: list[Sentence], sent: Sentence,

@@ -34,6 +34,7 @@ GIVE = frozenset({
     "provide", "fund", "finance", "extend", "invest", "move", "channel", "contribute", "remit", "funnel",
     "route", "hand", "disburse", "advance", "pledge", "owe", "refund", "repay", "return", "spend", "issue",
     "offer", "transmit", "forward", "deposit", "bankroll", "underwrite", "sponsor", "subsidise", "subsidize",
+    "pass",
 })
 RECEIVE = frozenset({
     "receive", "get", "win", "obtain", "accept", "secure", "raise", "earn", "collect", "borrow", "gain",
@@ -90,8 +91,9 @@ def verb_class(token: Any) -> str | None:
             return name
     if low.startswith("fine") and low in ("fine", "fines", "fined", "fining"):
         return "fine"
-    if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in PAYMENT_NOUNS for c in token.children):
-        return "give"  # "the trust made grants worth £900,000"
+    if lemma == "make" and (any(c.dep_ == "dobj" and c.lemma_.lower() in PAYMENT_NOUNS for c in token.children)
+                            or (token.dep_ == "relcl" and token.head.lemma_.lower() in PAYMENT_NOUNS)):
+        return "give"  # "the trust made grants worth £900,000", "a loan that X made to Y"
     return None
 
 
@@ -328,10 +330,20 @@ def _party(ctx: DocContext, token: Any, resolve: Resolver | None) -> PartyMentio
     for m in ctx.mentions_in(max(0, token.idx - 80), right + 120):  # a name running past its head word
         if m.start <= token.idx < m.end:
             return m
+    if token.pos_ == "NOUN":  # "to Spanish side X", "Y's vehicle, X, bought": the name in apposition
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = _party(ctx, child, None)
+                if named is not None:
+                    return named
     inside = [m for m in ctx.mentions_in(left, right + 2) if m.start < right]
     if inside:
         on_head = [m for m in inside if m.start <= token.idx < m.end]
         return on_head[0] if on_head else inside[-1]
+    if token.pos_ == "PROPN" and token.dep_ != "compound":
+        short = _short_form(ctx, token)
+        if short is not None:
+            return short
     if resolve is None:
         return None
     if token.pos_ == "PRON" or token.lower_ in _RELATIVE:
@@ -340,6 +352,47 @@ def _party(ctx: DocContext, token: Any, resolve: Resolver | None) -> PartyMentio
             any(c.dep_ in ("det", "poss") for c in token.children):
         return resolve(left, right, ctx.text[left:right].lower(), False)
     return None
+
+
+PRICE_NOUNS = frozenset({"price", "purchase", "acquisition", "takeover", "consideration"})
+
+
+def earlier_buyer(ctx: DocContext, start: int, pos: int, resolve: Resolver) -> PartyMention | None:
+    """"X bought Y in May. … The purchase price of N was paid to Z": the price of a purchase told
+    before is paid by its buyer, the subject of the latest buy verb between ``start`` and ``pos``."""
+    doc = ctx.nlp_doc
+    if doc is None or pos > ctx.parsed_chars:
+        return None
+    span = doc.char_span(start, pos, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in reversed(span):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in BUY and not any(c.dep_ == "auxpass" for c in tok.children):
+            subj = _subject(tok)
+            if subj is not None:
+                return _party(ctx, subj, resolve)
+    return None
+
+
+def _short_form(ctx: DocContext, token: Any) -> PartyMention | None:
+    """"Acme sold…" after "Acme United" was named: a lone proper noun that is the first word of an
+    organisation's longer name stands for it (the name finder may not have linked it); when several
+    names start with it, the one mentioned most so far, if there is one."""
+    word = token.lower_
+    if len(word) < 4 or token.left_edge.i != token.i:
+        return None
+    found = {p.key for p in ctx.parties.values() if p.schema != "Person" and " " in p.name
+             and p.name.split(" ", 1)[0].lower() == word}
+    if not found:
+        return None
+    counts = {key: 0 for key in found}
+    for m in ctx.mentions_in(0, token.idx):
+        if m.party in counts:
+            counts[m.party] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] <= ranked[1][1]:
+        return None  # "Acme United" and "Acme Trust" equally prominent: no guess
+    return PartyMention(token.idx, token.idx + len(token.text), token.text, ranked[0][0])
 
 
 def by_head_noun(ctx: DocContext, pos: int, phrase: str, exclude: str | None = None) -> PartyMention | None:

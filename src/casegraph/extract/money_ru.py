@@ -103,6 +103,8 @@ def russian_give(ctx: DocContext, sent: Sentence, mentions: list[PartyMention], 
     beneficiary = to_party or dative_before
     if beneficiary is None and adjacent is not None and adjacent.start < amount_start:
         beneficiary = adjacent
+    if beneficiary is None and _DATIVE_PRONOUN.match(text, v_end):
+        beneficiary = _antecedent(ctx, sent.start, payer)
     if beneficiary is None:
         beneficiary = next((m for m in after if m is not payer and may_be_dative(m.text)), None)
     if beneficiary is None:
@@ -112,6 +114,25 @@ def russian_give(ctx: DocContext, sent: Sentence, mentions: list[PartyMention], 
                 beneficiary = found
                 break
     return payer, beneficiary
+
+
+_DATIVE_PRONOUN = re.compile(r"\s+(?:ей|ему|им)\b", re.IGNORECASE)
+_ANTECEDENT_WINDOW = 600  # characters before the sentence searched for what "ей"/"ему" stands for
+
+
+def _antecedent(ctx: DocContext, sent_start: int, payer: PartyMention | None) -> PartyMention | None:
+    """"Фонд выделил ей N": the dative pronoun right after the verb stands for the party named last
+    in the preceding sentences (not the payer, not a state body: the state is the one that gives),
+    its latest mention by name preferred."""
+    fallback = None
+    for m in reversed(ctx.mentions_in(max(0, sent_start - _ANTECEDENT_WINDOW), sent_start)):
+        party = ctx.parties.get(m.party)
+        if party is None or (payer is not None and m.party == payer.party) or party.schema == "PublicBody":
+            continue
+        if m.text[:1].isupper():  # a name, rather than an "организация" already resolved by coreference
+            return m
+        fallback = fallback or m
+    return fallback
 
 
 def _dative_only(text: str) -> bool:
