@@ -282,3 +282,53 @@ def test_affiliation_frames_firm_sub_body_and_business_tie() -> None:
     assert ("Employment", "Daniel Kerr", "Mills Pike LLP") in found
     assert ("Membership", "Tax Office", "Finance Ministry") in found
     assert ("UnknownLink", "Opal Trade", "Vantor Steel") in found
+
+
+def test_lowercase_office_word_before_a_title_names_the_body() -> None:
+    ctx = build("The audit was sent to the finance minister, Petra Lund, on Monday. The Finance Ministry declined "
+                "to comment.", {"Petra Lund": "Person", "Finance Ministry": "PublicBody"})
+    assert ("Employment", "Petra Lund", "Finance Ministry") in rels(ctx)
+
+
+def test_possessive_kin_before_the_name() -> None:
+    ctx = build("Oskar Brandt retired. The flat went to Brandt's niece, Lena Kowal, a dentist.",
+                {"Oskar Brandt": "Person", "Lena Kowal": "Person"})
+    assert ("Family", "Lena Kowal", "Oskar Brandt") in rels(ctx)
+
+
+def test_possessive_role_with_an_attribution_before_the_copula() -> None:
+    ctx = build("Tarvo Shipping's beneficial owner, according to a filing seen by reporters, is Mira Holt.",
+                {"Tarvo Shipping": "Company", "Mira Holt": "Person"})
+    assert ("Ownership", "Mira Holt", "Tarvo Shipping") in rels(ctx)
+
+
+def test_passive_ownership_with_a_second_share_by_gapping() -> None:
+    ctx = build("Nordvik Ferries is 70 per cent owned by Alder Capital, a Jersey fund, and 30 per cent by "
+                "Kestrel Group. Nordvik Ferries is owned by Alder Capital and was audited by Birch Partners.",
+                {"Nordvik Ferries": "Company", "Alder Capital": "Company", "Kestrel Group": "Company",
+                 "Birch Partners": "Company"})
+    found = rels(ctx)
+    assert ("Ownership", "Alder Capital", "Nordvik Ferries") in found
+    assert ("Ownership", "Kestrel Group", "Nordvik Ferries") in found
+    assert ("Ownership", "Birch Partners", "Nordvik Ferries") not in found
+
+
+def test_lawyer_at_a_firm_is_employment_not_representation() -> None:
+    ctx = build("Dana Ruiz, a solicitor at Harlow Webb LLP, filed the claim.",
+                {"Dana Ruiz": "Person", "Harlow Webb LLP": "Company"})
+    found = rels(ctx)
+    assert ("Employment", "Dana Ruiz", "Harlow Webb LLP") in found
+    assert ("Representation", "Dana Ruiz", "Harlow Webb LLP") not in found
+
+
+def test_russian_pronoun_title_with_occupations_and_object_first_verb() -> None:
+    text = ("Фонд «Чистый берег» зарегистрирован в 2015 году. Его учредителями стали химик Олег Вершинин и "
+            "учитель Мария Гусева. С 2019 года организацией руководит директор Пётр Лаптев. "
+            "Мария Гусева по-прежнему входит в правление фонда «Чистый берег».")
+    ctx = build(text, {"Чистый берег": "Organization", "Олег Вершинин": "Person", "Мария Гусева": "Person",
+                       "Пётр Лаптев": "Person"}, language="ru")
+    found = rels(ctx)
+    assert ("Directorship", "Олег Вершинин", "Чистый берег") in found
+    assert ("Directorship", "Мария Гусева", "Чистый берег") in found
+    assert ("Directorship", "Пётр Лаптев", "Чистый берег") in found
+    assert ("Membership", "Мария Гусева", "Чистый берег") in found

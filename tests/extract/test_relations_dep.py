@@ -127,3 +127,29 @@ def test_verbs_without_their_particle_are_no_trigger(nlp) -> None:  # type: igno
     found, _ = dep(nlp, "Arno Pike sat with Meridian Alliance officials. Arno Pike worked alongside Halcyon Bank.",
                    {"Arno Pike": PER, "Meridian Alliance": ORG, "Halcyon Bank": ORG})
     assert found == set()
+
+
+def test_object_pronoun_skips_its_clause_subject_and_lawyer_at_firm_composes(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = dep(nlp, "Ivo Marek was charged in May. \"The charges are baseless,\" said Nina Stahl, a partner at "
+                        "Corbel Law who represents him.", {"Ivo Marek": PER, "Nina Stahl": PER, "Corbel Law": ORG})
+    assert ("Representation", "Nina Stahl", "Ivo Marek") in found
+
+
+def test_holding_through_a_vehicle_and_takeover_by_purchase(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = dep(nlp, "Lars Egede, who controls 60 percent through Fjell Invest AS, spoke first. "
+                        "Brimstone Holdings bought Ostby Mills in 2020. Lars Egede bought a boat from Solvik Marine.",
+                   {"Lars Egede": PER, "Fjell Invest AS": ORG, "Brimstone Holdings": ORG, "Ostby Mills": ORG,
+                    "Solvik Marine": ORG})
+    assert ("Ownership", "Lars Egede", "Fjell Invest AS") in found
+    assert ("Ownership", "Brimstone Holdings", "Ostby Mills") in found
+    assert not any(r[2] == "Solvik Marine" for r in found)
+
+
+def test_writing_or_covering_for_a_newsroom_is_employment(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = dep(nlp, "Before that, Rhea Lind spent six years covering city hall for Tamsin Post. "
+                        "Olav Brekke wrote for Fjordline Weekly. Olav Brekke wrote a letter to Harbour Bank.",
+                   {"Rhea Lind": PER, "Tamsin Post": ORG, "Olav Brekke": PER, "Fjordline Weekly": ORG,
+                    "Harbour Bank": ORG})
+    assert ("Employment", "Rhea Lind", "Tamsin Post") in found
+    assert ("Employment", "Olav Brekke", "Fjordline Weekly") in found
+    assert not any(r[2] == "Harbour Bank" for r in found)

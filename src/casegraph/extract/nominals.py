@@ -72,8 +72,20 @@ def _names(party: Party) -> list[str]:
     return [party.name, *(a for a, _ in party.aliases)]
 
 
+_HOLDS: dict[tuple[str, str, str], bool] = {}
+
+
 def _holds(party: Party, stem: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(stem)}", n.lower().replace("ё", "е")) for n in _names(party))
+    """Whether a name of the party holds a word starting with ``stem`` (memoised: the antecedent
+    search asks it of every earlier mention)."""
+    key = (party.name, stem, "|".join(a for a, _ in party.aliases))
+    found = _HOLDS.get(key)
+    if found is None:
+        if len(_HOLDS) > 50000:
+            _HOLDS.clear()
+        found = any(re.search(rf"(?<!\w){re.escape(stem)}", n.lower().replace("ё", "е")) for n in _names(party))
+        _HOLDS[key] = found
+    return found
 
 
 def _antecedent(ctx: DocContext, pos: int, noun: str) -> PartyMention | None:
@@ -86,11 +98,12 @@ def _antecedent(ctx: DocContext, pos: int, noun: str) -> PartyMention | None:
     earlier = [*mentions_between(ctx, lo, pos), *shorts_between(ctx, lo, pos)]
     earlier.sort(key=lambda x: x.start, reverse=True)
     if private:  # "the board": the organisation whose board the text named last ("X's board")
+        after = re.compile(rf"['’]s\s+(?:\w+\s+)?{re.escape(noun)}")
+        before = re.compile(rf"{re.escape(noun)}\s+of\s+(?:the\s+)?$")
         for m in earlier:
             party = ctx.parties.get(m.party)
             if party is not None and party.schema != "Person" and (
-                    re.match(rf"['’]s\s+(?:\w+\s+)?{re.escape(noun)}", ctx.text[m.end:m.end + 40])
-                    or re.search(rf"{re.escape(noun)}\s+of\s+(?:the\s+)?$", ctx.text[max(0, m.start - 30):m.start])):
+                    after.match(ctx.text, m.end, m.end + 40) or before.search(ctx.text, max(0, m.start - 30), m.start)):
                 return m
         if noun == "board":  # otherwise the board of the organisation the story is about (named most)
             counts: dict[str, list[PartyMention]] = {}
@@ -193,7 +206,19 @@ def shorts_between(ctx: DocContext, start: int, end: int) -> list[PartyMention]:
 
 
 def nominal_mentions(ctx: DocContext, sent: Sentence) -> list[PartyMention]:
-    """Mentions of already-named organisations by description inside one sentence."""
+    """Mentions of already-named organisations by description inside one sentence (cached per
+    sentence: the masked frames and the dependency pass both ask for them)."""
+    cache: dict[tuple[int, int, int], list[PartyMention]] | None = getattr(ctx, "_nominal_cache", None)
+    if cache is None:
+        cache = {}
+        object.__setattr__(ctx, "_nominal_cache", cache)
+    key = (sent.start, sent.end, len(ctx.mentions))
+    if key not in cache:
+        cache[key] = _nominal_mentions(ctx, sent)
+    return list(cache[key])
+
+
+def _nominal_mentions(ctx: DocContext, sent: Sentence) -> list[PartyMention]:
     taken = [(m.start, m.end) for m in mentions_between(ctx, sent.start, sent.end)]
 
     def free(s: int, e: int) -> bool:

@@ -23,6 +23,7 @@ from functools import cached_property
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.nominals import mentions_between, nominal_mentions
 from casegraph.extract.vocab import roles as V
+from casegraph.extract.vocab.trie import trie_pattern
 
 # ------------------------------------------------------------------------------------------
 # Shared helpers: sentences, masking, drafts, pronouns
@@ -83,6 +84,11 @@ class Masked:
 
     def slots_in(self, chunk: str | None) -> list[PartyMention]:
         return [self.slot(t) for t in re.findall(SLOT, chunk or "")]
+
+    @cached_property
+    def low(self) -> str:
+        """The masked text in lower case, for the cheap word tests that gate costly frames."""
+        return self.text.lower()
 
     @cached_property
     def has_role(self) -> bool:
@@ -272,16 +278,19 @@ def record_role(ctx: DocContext, m: Masked, person: PartyMention, org: PartyMent
 # ------------------------------------------------------------------------------------------
 
 # "Agency Director ⟨P⟩", "⟨O⟩’s Deputy Head, ⟨P⟩", "First Deputy Foreign Minister ⟨P⟩"
+# lowercase office words may qualify a title too ("the health minister, ⟨P⟩")
+_MODIFIER_WORD = trie_pattern(w for w in V.ROLE_MODIFIERS if w.isalpha())
 _TITLE_BEFORE = re.compile(
-    rf"(?<![\w⟩])(?:(?P<org>{OSLOT})(?:['’]s)?[\s,]+)?(?P<title>(?:[A-ZА-Я][\w.-]*\s+){{0,4}}?{ROLE})\s*,?\s*$")
+    rf"(?<![\w⟩])(?:(?P<org>{OSLOT})(?:['’]s)?[\s,]+)?"
+    rf"(?P<title>(?:(?:[A-ZА-Я][\w.-]*|(?i:{_MODIFIER_WORD})(?!\w))\s+){{0,4}}?{ROLE})\s*,?\s*$")
 # "⟨P⟩, the founder of ⟨O⟩", "⟨P⟩ — director of the X branch of ⟨O⟩", "⟨P⟩ as Vice President of ⟨O⟩"
 _APPOS_AFTER = re.compile(
-    rf"^\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
+    rf"\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
     rf"(?:(?:the|a|an|its|his|her|their|also|now|then|currently)\s+)*"
-    rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?:of|at|for|in|with|to|от|в)\s+)?(?:the\s+)?"
+    rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?P<prep>of|at|for|in|with|to|от|в)\s+)?(?:the\s+)?"
     rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{SLOT})")
 # "⟨P⟩ as ⟨O⟩ Vice President"
-_AS_ORG_TITLE = re.compile(rf"^\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
+_AS_ORG_TITLE = re.compile(rf"\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
 # "the founder of ⟨O⟩, ⟨P⟩"
 _ROLE_OF_ORG_PERSON = re.compile(  # (?<!\w): a role starts a word, so skip positions inside words fast
     rf"(?<!\w)(?P<role>{ROLE})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{OSLOT})\s*[,—–]\s*(?P<person>{PSLOT})")
@@ -338,8 +347,17 @@ _COOPERATE = re.compile(
     rf"\b(?P<how>(?:plans?|agreed|intends?|decided|promised|offered)\s+to\s+(?:cooperate|work|partner|"
     rf"collaborate)\s+with|signed\s+an?\s+(?:agreement|contract|memorandum)\s+with)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?P<obj>{SLOT})", re.I)
+# cheap substring tests run before the frames above (most sentences hold none of their key words)
+_LINK_GATE = ("linked", "tied", "connected", "close", "associate", "affiliated", "ally", "allied", "связан",
+              "близк", "соратник")
+_HELPED_GATE = ("helped", "assisted", "aided", "with", "помог", "сотрудничал")
+_FOUNDING_GATE = ("found", "establish", "set", "creat", "regist", "launch", "incorporat", "основ", "созда",
+                  "учрежд", "учредил")
 _PREP_BEFORE = re.compile(r"(?:\b(?:with|to|at|by|from|in|under|of|for|via|through)\s+(?:the\s+)?|['’]s\s+)$",
                           re.I)
+
+
+_ORG_NOUNS = tuple({n[:5] for n in V.OWNED_ORG_NOUNS + V.LED_ORG_NOUNS})
 
 
 def _negated(text: str) -> bool:
@@ -400,17 +418,38 @@ def _only_body(ctx: DocContext, noun: str) -> PartyMention | None:
     return PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
 
 
+def lawyer_at(ctx: DocContext, role: str, prep: str | None, org: PartyMention) -> bool:
+    """"a barrister at X Chambers", "a partner with X LLP": a lawyer *at* an organisation works
+    there; only "lawyer for/of/to X" names a client."""
+    return bool(prep) and prep.lower() in ("at", "with", "in", "в") and not is_person(ctx, org.party) and \
+        V.role_kind(role) == "Representation"
+
+
 def _fits(ctx: DocContext, role: str, anchor: PartyMention) -> bool:
     """A person can be the client of a lawyer or the employer of an aide, never a directed body."""
     return not is_person(ctx, anchor.party) or V.role_kind(role) in ("Representation", "Employment")
 
 
+def _words_back(text: str, end: int, n: int) -> int:
+    """The start of the ``n`` words before ``end`` (at most 200 characters back): a title with its
+    body is a few words, and searching only there keeps the frame linear in sentence length."""
+    floor = max(0, end - 200)
+    pos = end
+    for _ in range(n):
+        pos = text.rfind(" ", floor, pos - 1)
+        if pos < 0:
+            return floor
+    return pos
+
+
 def _title_frames(ctx: DocContext, m: Masked) -> None:
+    if not m.has_role:  # every frame here is built on a role word
+        return
     for tok in re.finditer(PSLOT, m.text):
         person = m.slot(tok.group())
         # a title with its body fits in the 200 characters before the name; searching only there
         # keeps this linear in sentence length
-        window = max(0, tok.start() - 200)
+        window = _words_back(m.text, tok.start(), 9)
         before = _TITLE_BEFORE.search(m.text, window, tok.start()) if has_role(
             m.text[window:tok.start()]) else None
         if before:
@@ -423,31 +462,33 @@ def _title_frames(ctx: DocContext, m: Masked) -> None:
                 group = re.match(rf"{plist(PSLOT)}", m.text[tok.start():]) if plural else None
                 for p in m.slots_in(group.group() if group else tok.group()):
                     record_role(ctx, m, p, org, title, before.start("title"), before.end("title"), 0.8)
-        after = m.text[tok.end():]
-        appos = _APPOS_AFTER.match(after)
-        if appos and not _negated(after[: appos.end("role")]) and _fits(ctx, appos.group("role"), m.slot(
-                appos.group("org"))):
+        # match at the name's end (no slicing: a copy of the rest per name is quadratic)
+        appos = _APPOS_AFTER.match(m.text, tok.end())
+        if appos and not _negated(m.text[tok.end():appos.end("role")]) and _fits(
+                ctx, appos.group("role"), m.slot(appos.group("org"))):
             org = m.slot(appos.group("org"))
-            base = tok.end()
-            record_role(ctx, m, person, org, appos.group("role"), base + appos.start("role"),
-                        base + appos.end("role"), 0.75)
-        as_org = _AS_ORG_TITLE.match(after)
+            role = appos.group("role")
+            if lawyer_at(ctx, role, appos.group("prep"), org):
+                record(ctx, "Employment", person, org, m.sentence, (" ".join(role.lower().split()),
+                                                                    *m.span(*appos.span("role"))), 0.75)
+            else:
+                record_role(ctx, m, person, org, role, appos.start("role"), appos.end("role"), 0.75)
+        as_org = _AS_ORG_TITLE.match(m.text, tok.end())
         if as_org:
-            base = tok.end()
             record_role(ctx, m, person, m.slot(as_org.group("org")), as_org.group("role"),
-                        base + as_org.start("role"), base + as_org.end("role"), 0.7)
-    if not m.has_role:
-        return
+                        as_org.start("role"), as_org.end("role"), 0.7)
     for hit in (_ROLE_OF_ORG_PERSON.finditer(m.text) if _ROLE_OF_TAIL.search(m.text) else ()):
         record_role(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("org")), hit.group("role"),
                     hit.start("role"), hit.end("role"), 0.75)
-    for hit in _WHOSE.finditer(m.text):
+    for hit in _WHOSE.finditer(m.text) if "whose" in m.low else ():
         record_role(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("org")), hit.group("role"),
                     hit.start("role"), hit.end("role"), 0.8)
 
 
 def _founding_frames(ctx: DocContext, m: Masked) -> None:
     sent = m.sentence
+    if not any(w in m.low for w in _FOUNDING_GATE):
+        return
     for hit in _FOUNDED_BY.finditer(m.text):
         org = m.slot(hit.group("org") or hit.group("org_ru"))
         founder = m.slot(hit.group("person") or hit.group("person_ru"))
@@ -481,6 +522,8 @@ def _founding_frames(ctx: DocContext, m: Masked) -> None:
 
 
 def _possessive_frames(ctx: DocContext, m: Masked) -> None:
+    if not any(n in m.low for n in _ORG_NOUNS):
+        return
     for hit in _POSSESSIVE.finditer(m.text):
         org = m.slot(hit.group("org"))
         if hit.group("owner"):
@@ -500,6 +543,8 @@ def _possessive_frames(ctx: DocContext, m: Masked) -> None:
 
 
 def _membership_frames(ctx: DocContext, m: Masked) -> None:
+    if "member" not in m.low and "член" not in m.low:
+        return
     for hit in _MEMBERS.finditer(m.text):
         if _negated(m.text[hit.start():hit.end("role")]):
             continue
@@ -535,7 +580,9 @@ def _representation_frames(ctx: DocContext, m: Masked) -> None:
 
 
 def _link_frames(ctx: DocContext, m: Masked) -> None:
-    for regex in (_LINK, _HELPED):
+    for regex, gate in ((_LINK, _LINK_GATE), (_HELPED, _HELPED_GATE)):
+        if not any(w in m.low for w in gate):
+            continue
         for hit in regex.finditer(m.text):
             if regex is _LINK and _negated(hit.group("mid")):
                 continue

@@ -160,7 +160,9 @@ _BECAME_PRON_ROLE = re.compile(
     re.I)
 # "⟨O⟩'s owner is ⟨O⟩", "⟨P⟩'s lawyer, ⟨P⟩", "⟨O⟩'s managing director ⟨P⟩"
 _POSS_ROLE = re.compile(
-    rf"(?P<anchor>{SLOT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?P<role>{ROLE})(?:\s*,\s*|\s+(?:is|was|has\s+been)\s+"
+    rf"(?P<anchor>{SLOT})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?P<role>{ROLE})(?:\s*,\s*|"
+    # "Y's owner, according to the filings, is X": an attribution between the role and its copula
+    rf"(?:\s*,[^,⟨;.]{{1,90}},)?\s+(?:is|was|has\s+been)\s+"
     rf"(?:none\s+other\s+than\s+|still\s+)?|\s+)(?P<person>{SLOT})")
 # "⟨P⟩, 58, served as the ⟨O⟩'s sole director", "⟨P⟩ worked as ⟨P⟩'s parliamentary researcher"
 _SERVED_AS = re.compile(
@@ -177,6 +179,11 @@ _OWNED_BY = re.compile(
     rf"(?P<asset>{SLOT}){NOSTOP}{{0,60}}?\b(?:owned|co-owned|controlled|held)\s+(?:[—–][^—–⟨]{{0,40}}[—–]\s+)?"
     rf"(?:jointly\s+|ultimately\s+|partly\s+|wholly\s+|indirectly\s+)?by\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?P<owners>{plist(SLOT)})(?!['’]s)", re.I)
+# "… owned by ⟨O⟩ (, a Delaware company,) and 20 percent by ⟨O⟩": the verb left out of the second share
+_OWNED_BY_MORE = re.compile(
+    rf"(?:\s*,\s*(?:an?\s+|the\s+)?[^,⟨;.]{{1,50}})?\s*,?\s+and\s+(?:the\s+)?(?:remaining\s+|other\s+)?"
+    rf"(?:[\d.,]+\s*(?:%|per\s*cent|percent)|rest|remainder|balance|half|an?\s+(?:third|quarter|half))\s+by\s+"
+    rf"(?:the\s+)?(?P<owners>{plist(SLOT)})(?!['’]s)", re.I)
 # "⟨P⟩ holds a 40% stake in ⟨O⟩", "⟨P⟩ had sold his interest in ⟨O⟩"
 _STAKE = re.compile(
     rf"(?P<owner>{SLOT}|\b(?:he|she|it))\s+(?:(?!(?:he|she|it|they|who|that|which)\b)[a-z]+\s+){{0,3}}?(?:holds|held|owns|owned|has|had|bought|acquired|sold|retains|"
@@ -197,20 +204,28 @@ _RU_COUNCIL = r"(?P<sup>попечительск\w+|наблюдательн\w+|
 _RU_BOARD = re.compile(
     rf"(?:в\s+)?{_RU_COUNCIL}\s+(?P<org>{ORGSEQ})\s*(?:входит|входят|входил\w*|вошл\w+|вош[её]л)\s+"
     rf"(?:[а-яё-]+\s+(?:{ORGSEQ})?){{0,2}}?(?P<members>{plist(PSLOT)})"
-    rf"|(?P<members2>{plist(PSLOT)})\s+(?:входит|входят|входил\w*|вош[её]л\w*|состоит)\s+в\s+"
-    rf"{_RU_COUNCIL.replace('?P<sup>', '?P<sup2>')}\s+(?P<org2>{ORGSEQ})", re.I)
+    rf"|(?P<members2>{plist(PSLOT)})\s+(?:[а-яё-]+\s+)?(?:входит|входят|входил\w*|вош[её]л\w*|состоит)\s+в\s+"
+    rf"{_RU_COUNCIL.replace('?P<sup>', '?P<sup2>')}\s+(?:[а-яё-]+\s+)?(?P<org2>{ORGSEQ})", re.I)
 # "председатель правления ⟨O⟩ «⟨O⟩» ⟨P⟩", "руководитель центра ⟨P⟩", "заместитель министра
 # экономического развития ⟨P⟩" (Russian: title, body in the genitive, then the name)
 _RU_TITLE = re.compile(
     rf"(?<!\w)(?P<title>{ROLE}(?:\s+[а-яё-]+){{0,3}}?)\s+(?P<orgs>(?:{ORGSEQ})?)"
     rf"(?:(?<=[»\"“”⟩\s])[—–]\s*(?:[а-яё-]+\s+){{0,2}}?)?(?P<person>{PSLOT})")
-_RU_COPULA = r"(?:работает|работал\w*|является|являлся|являлась|стал\w*|был\w*|назначен\w*|числится|значится|выступает)"
+_RU_COPULA = (r"(?:работает|работал\w*|является|являлся|являлась|стал\w*|был\w*|назначен\w*|числится|значится|"
+              r"выступа\w*|выступил\w*)")
+# "биолог ⟨P⟩ и журналист ⟨P⟩": Russian names in a list, each after an optional lowercase occupation word
+_RU_PLIST = rf"(?:[а-яё-]+\s+)?{PSLOT}(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)(?:[а-яё-]+\s+)?{PSLOT})*"
 # "генеральным директором компании работает его жена ⟨P⟩", "владельцем ⟨O⟩ является сам ⟨P⟩"
 _RU_TITLE_IS = re.compile(
     rf"(?<!\w)(?P<title>{ROLE})\s+(?:[а-яё-]+\s+){{0,2}}?(?P<orgs>(?:{ORGSEQ})?)(?:[\wа-яё-]+\s+){{0,4}}?"
     rf"{_RU_COPULA}\s+"
-    rf"(?:сам\w*\s+|(?:его|её|ее|их)\s+[а-яё-]+\s+)?(?P<person>{PSLOT})"
+    rf"(?:сам\w*\s+|(?:его|её|ее|их)\s+[а-яё-]+\s+)?(?P<person>{_RU_PLIST})"
     rf"|(?P<person2>{PSLOT})\s+{_RU_COPULA}\s+(?P<title2>{ROLE})\s+(?P<orgs2>{ORGSEQ})")
+# "организацией руководит директор ⟨P⟩": object first, then the verb and its subject (an
+# organisation cannot head or own a person, so the order of the two kinds fixes the roles)
+_RU_OVS = re.compile(
+    rf"(?P<orgs>{ORGSEQ})(?P<verb>руководит|руководил\w*|возглавляет|возглавлял\w*|владеет|владел\w*|"
+    rf"управляет|управлял\w*)\s+(?:(?:{ROLE}|[а-яё-]+)\s+)?(?P<person>{PSLOT})", re.I)
 # "⟨O⟩, учредителем которого (по данным реестра) значится ⟨P⟩": a title in a relative clause on the body
 _RU_WHOSE_TITLE = re.compile(
     rf"(?P<orgs>{ORGSEQ})[^.;⟨]{{0,60}}?(?P<title>{ROLE})\s+(?:которого|которой|которых|его|её)\s*,?"
@@ -240,6 +255,8 @@ _KIN_OF = re.compile(
 _KIN_RU_APPOS = re.compile(
     rf"(?P<person>{PSLOT})\s*[,—–]\s*(?:(?:бывш|младш|старш|родн|двоюродн)[а-яё]*\s+)?(?P<kin>{_KIN_RU})"
     rf"\s+(?:[а-яё-]+\s+){{0,2}}?(?P<rel>{PSLOT})", re.I)
+# "⟨P⟩'s nephew, ⟨P⟩", "⟨P⟩'s wife ⟨P⟩"
+_POSS_KIN = re.compile(rf"(?P<rel>{PSLOT})['’]s\s+{_KIN}\s*,?\s*(?P<person>{PSLOT})", re.I)
 # "his wife, ⟨P⟩", "его жена ⟨P⟩"
 _KIN_PRON = re.compile(rf"(?<!\w)(?P<pron>(?i:his|her|their|его|её|ее|их))\s+{_KIN}\s*,?\s*(?P<person>{PSLOT})",
                        re.I)
@@ -367,7 +384,8 @@ def _ownership_frames(ctx: DocContext, m: Masked) -> None:
             continue
         asset = m.slot(hit.group("asset"))
         s, e = m.span(hit.start(), hit.end())
-        for owner in m.slots_in(hit.group("owners")):
+        more = _OWNED_BY_MORE.match(m.text, hit.end())
+        for owner in m.slots_in(hit.group("owners")) + m.slots_in(more.group("owners") if more else None):
             record(ctx, "Ownership", owner, asset, m.sentence, ("owner", s, e), 0.7)
     for hit in _STAKE.finditer(m.text) if _GATES["stake"].search(m.text) else ():
         if _NEG.search(hit.group()):
@@ -391,7 +409,8 @@ def _board_frames(ctx: DocContext, m: Masked) -> None:
             org_text = g.get("org") or g.get("org2") or ""
             members = g.get("members") or g.get("members2") or ""
             supervisory = bool(g.get("sup") or g.get("sup2"))
-            schema = "Membership" if supervisory else "Directorship"
+            # a Russian "входит в правление" says membership of the body, not leadership
+            schema = "Membership" if supervisory or regex is _RU_BOARD else "Directorship"
             s, e = m.span(hit.start(), hit.end())
             for org in m.slots_in(org_text):
                 for member in m.slots_in(members):
@@ -431,19 +450,33 @@ def _russian_title_frames(ctx: DocContext, m: Masked) -> None:
         if _NEG.search(hit.group()):
             continue
         tg = "title" if hit.group("title") else "title2"
-        person = m.slot(hit.group("person") or hit.group("person2"))
+        people = m.slots_in(hit.group("person") or hit.group("person2"))
         orgs = m.slots_in(hit.group("orgs") or hit.group("orgs2"))
         if not orgs:
             topic = _topic_org(ctx, m)
             orgs = [topic] if topic is not None else []
         for org in orgs:
-            record_role(ctx, m, person, org, hit.group(tg), hit.start(tg), hit.end(tg), 0.7)
+            for person in people:
+                record_role(ctx, m, person, org, hit.group(tg), hit.start(tg), hit.end(tg), 0.7)
+    for hit in _RU_OVS.finditer(m.text):
+        if _NEG.search(hit.group()):
+            continue
+        person = m.slot(hit.group("person"))
+        kind = "Ownership" if hit.group("verb").lower().startswith("влад") else "Directorship"
+        s, e = hit.span("verb")
+        for org in m.slots_in(hit.group("orgs")):
+            record(ctx, kind, person, org, m.sentence, ("owner" if kind == "Ownership" else "head", *m.span(s, e)),
+                   0.7)
     for hit in _RU_WHOSE_TITLE.finditer(m.text):
         if _NEG.search(hit.group()):
             continue
         person = m.slot(hit.group("person"))
         for org in m.slots_in(hit.group("orgs"))[-1:]:
             record_role(ctx, m, person, org, hit.group("title"), hit.start("title"), hit.end("title"), 0.7)
+
+
+# a cheap substring test before the kin frames: the first letters of every kin word, and "married"
+_KIN_GATE = tuple({k.split()[-1][:4] for k in (*V.KIN_EN, *V.KIN_RU)} | {"marri"})
 
 
 def _kin(text: str) -> str:
@@ -459,6 +492,8 @@ def _family(ctx: DocContext, m: Masked, person: PartyMention, relative: PartyMen
 
 
 def _family_frames(ctx: DocContext, m: Masked) -> None:
+    if not any(k in m.low for k in _KIN_GATE):
+        return
     for hit in _KIN_APPOS.finditer(m.text):
         person = m.slot(hit.group("person"))
         if hit.group("rel"):
@@ -473,6 +508,8 @@ def _family_frames(ctx: DocContext, m: Masked) -> None:
             kin = "in-law" if hit.group("inlaw") else "spouse"
             _family(ctx, m, m.slot(hit.group("person2")), m.slot(hit.group("rel2")), hit, kin)
     for hit in _KIN_RU_APPOS.finditer(m.text):
+        _family(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("rel")), hit, _kin(hit.group("kin")))
+    for hit in _POSS_KIN.finditer(m.text):
         _family(ctx, m, m.slot(hit.group("person")), m.slot(hit.group("rel")), hit, _kin(hit.group("kin")))
     for hit in _KIN_PRON.finditer(m.text):
         person = m.slot(hit.group("person"))

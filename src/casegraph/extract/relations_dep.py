@@ -15,6 +15,7 @@ yield nothing. The trigger lexicon is generic language knowledge, never case kno
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from casegraph.extract.context import DateMention, DocContext, PartyMention, Sen
 from casegraph.extract.nominals import mentions_between, nominal_mentions, shorts_between
 from casegraph.extract.relations import is_person, record, sentences_of
 from casegraph.extract.vocab import roles as V
+from casegraph.extract.vocab.trie import trie_pattern
 
 MAX_ARCS = 7  # "X, a lawyer who also represents Y" is 3 arcs; longer paths are rarely one statement
 _CLAUSE_BREAK = {"ccomp", "parataxis", "advcl", "csubj", "csubjpass", "pcomp"}
@@ -36,24 +38,28 @@ VERBS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("found", "co-found", "cofound", "establish", "create", "launch", "start"), ("founder", "actor")),
     **dict.fromkeys(("chair", "head", "lead", "run", "direct", "manage", "preside", "helm"),
                     ("Directorship", "actor")),
-    **dict.fromkeys(("own", "co-own", "control", "acquire", "buy", "hold"), ("Ownership", "actor")),
+    **dict.fromkeys(("own", "co-own", "control", "acquire", "buy", "purchase", "hold"), ("Ownership", "actor")),
     "belong": ("Ownership", "patient"),
     **dict.fromkeys(("represent", "defend", "advise"), ("Representation", "actor")),
-    **dict.fromkeys(("work", "edit"), ("Employment", "actor")),
+    **dict.fromkeys(("work", "edit", "cover", "report", "write", "play"), ("Employment", "actor")),
     **dict.fromkeys(("employ", "hire", "recruit"), ("Employment", "patient")),
     **dict.fromkeys(("join", "sit"), ("Membership", "actor")),
     "include": ("Membership", "patient"),
 }
 # verbs that only mean the relation with a particle or preposition ("set up", "sit on", "act for")
-_VERB_NEEDS = {"sit": {"on"}, "work": {"for", "at", "in"}, "hold": {"stake", "share"},
+_VERB_NEEDS = {"sit": {"on"}, "work": {"for", "at", "in"}, "cover": {"for"}, "report": {"for"}, "write": {"for"},
+               "play": {"for"}, "hold": {"stake", "share"},
                "start": {"company", "firm", "business"}, "buy": {"stake", "share"}, "acquire": {"stake", "share"},
+               "purchase": {"stake", "share"},
                "act": {"for"}, "set": {"up"}}
 VERBS["act"] = ("Representation", "actor")
 VERBS["set"] = ("founder", "actor")
 _VERB_ROLE = {"founder": "founder", "Directorship": "head", "Ownership": "owner", "Representation": "representative",
               "Employment": "employee", "Membership": "member"}
 
-_VERB_ROLE_BY_LEMMA = {"chair": "chair", "edit": "editor", "co-found": "co-founder", "run": "head"}
+_TAKEOVER = {"buy", "acquire", "purchase"}  # a party bought outright is owned
+_VERB_ROLE_BY_LEMMA = {"chair": "chair", "edit": "editor", "co-found": "co-founder", "run": "head", "cover": "reporter",
+                       "report": "reporter", "write": "writer", "play": "player"}
 
 # Nouns beyond the role-title vocabulary that imply a tie.
 NOUNS: dict[str, str] = {
@@ -98,13 +104,23 @@ def _noun_phrase(tok: Any) -> str:
     return " ".join([*words, tok.text]).lower()
 
 
-def _verb_kind(tok: Any) -> tuple[str, str] | None:
+def _needed_near(tok: Any, lemma: str) -> list[Any]:
+    """The words that qualify a verb: its children, and for a reporter's verbs those of its object
+    too ("covered the courts for Y")."""
+    kids = list(tok.children)
+    if lemma in ("cover", "report"):
+        kids += [g for c in kids if c.dep_ == "dobj" for g in c.children]
+    return kids
+
+
+def _verb_kind(tok: Any, ends: set[int]) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     if lemma not in VERBS or tok.pos_ not in ("VERB", "AUX"):
         return None
     need = _VERB_NEEDS.get(lemma)
-    if need and not any(c.lower_ in need or c.lemma_.lower() in need for c in tok.children):
-        return None
+    if need and not any(c.lower_ in need or c.lemma_.lower() in need for c in _needed_near(tok, lemma)) and not (
+            lemma in _TAKEOVER and any(c.dep_ == "dobj" and c.i in ends for c in tok.children)):
+        return None  # "bought a stake in Y", or "bought Y" when Y is a named party (a takeover)
     return VERBS[lemma]
 
 
@@ -114,20 +130,105 @@ def _passive(tok: Any) -> bool:
     return bool(tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
 
 
-def _ancestors(tok: Any) -> list[Any]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i:
-        out.append(out[-1].head)
-    return out
+_PRON_PERSON = {"he", "she", "him", "his", "her"}
+_PRON_ORG = {"it", "its"}
+_OBJ_DEPS = {"dobj", "pobj", "dative"}
+_PRON_DEPS = {"nsubj", "nsubjpass", "poss", *_OBJ_DEPS}
 
 
-def _path(a: Any, b: Any) -> list[Any] | None:
-    up_a, up_b = _ancestors(a), _ancestors(b)
-    ids_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, t in enumerate(up_a):
-        if t.i in ids_b:
-            return up_a[: n + 1] + list(reversed(up_b[: ids_b[t.i]]))
-    return None
+# every word that can make a token a trigger (verbs, nouns, kin, role words), matched as a prefix
+_TRIGGER_WORDS = {*VERBS, *NOUNS, *KIN, *_IDENTITY_NOUNS, *V.ROLE_HEADS,
+                  *(w for r in V.ALL_ROLES if r.isascii() for w in r.split())}
+_TRIGGER_RE = re.compile(trie_pattern(_TRIGGER_WORDS))
+
+
+_TRIGGER_HASHES: dict[int, bool] = {}
+
+
+def _is_trigger(strings: Any, key: int) -> bool:
+    known = _TRIGGER_HASHES.get(key)
+    if known is None:
+        if len(_TRIGGER_HASHES) > 200000:
+            _TRIGGER_HASHES.clear()
+        known = bool(_TRIGGER_RE.match(strings[key]))
+        _TRIGGER_HASHES[key] = known
+    return known
+
+
+class Tree:
+    """The parse as plain integer arrays, built once per document: walking ``token.head`` through
+    spaCy objects per pair was most of this module's time. ``heads[i]`` is the head of token i,
+    ``starts``/``ends`` the tokens' character offsets (a bisect maps a mention to its tokens
+    without ``doc.char_span``), ``lower``/``lemma`` the word hashes."""
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER
+
+        self.doc = doc
+        cols = doc.to_array([HEAD, IDX, LENGTH]).astype("int64")
+        import numpy
+
+        self.heads = (cols[:, 0] + numpy.arange(len(cols))).tolist()  # HEAD is relative to the token
+        self.starts = cols[:, 1].tolist()
+        self.ends = (cols[:, 1] + cols[:, 2]).tolist()
+        words = doc.to_array([LOWER, LEMMA])
+        self.lower = words[:, 0].tolist()
+        self.lemma = words[:, 1].tolist()
+        strings = doc.vocab.strings
+        prons = {strings.add(w) for w in _PRON_PERSON | _PRON_ORG}
+        self.pronouns = [i for i, h in enumerate(self.lower) if h in prons]
+
+    @property
+    def tokens(self) -> Any:
+        return self.doc
+
+    def trigger(self, i: int) -> bool:
+        """Whether token i can be a trigger at all (a verb, role or kin word, by prefix as
+        :func:`roles.role_kind` matches): pairs with none on their path are skipped before any
+        token object is built. Memoised per word hash across documents."""
+        return _is_trigger(self.doc.vocab.strings, self.lower[i]) or _is_trigger(self.doc.vocab.strings,
+                                                                                  self.lemma[i])
+
+    def int_path(self, a: int, b: int) -> tuple[list[int], int] | None:
+        """The token indices from a up to the lowest common ancestor and down to b, and that ancestor."""
+        up_a, up_b = self.ancestors(a), self.ancestors(b)
+        ids_b = {t: n for n, t in enumerate(up_b)}
+        for n, t in enumerate(up_a):
+            if t in ids_b:
+                return up_a[: n + 1] + up_b[: ids_b[t]][::-1], t
+        return None
+
+    def ancestors(self, i: int) -> list[int]:
+        out = [i]
+        heads = self.heads
+        while heads[out[-1]] != out[-1]:
+            out.append(heads[out[-1]])
+        return out
+
+    def span_root(self, start: int, end: int) -> Any | None:
+        """The syntactic root of the tokens overlapping [start, end) (``char_span(…, "expand").root``)."""
+        lo = bisect.bisect_right(self.ends, start)
+        hi = bisect.bisect_left(self.starts, end)
+        if lo >= hi:
+            return None
+        if hi - lo == 1:
+            return self.tokens[lo]
+        # the first token whose head lies outside the span (spaCy's ``Span.root`` for a subtree)
+        heads = self.heads
+        best = next((i for i in range(lo, hi) if not lo <= heads[i] < hi), lo)
+        return self.tokens[best]
+
+    def token_range(self, start: int, end: int) -> range:
+        return range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end))
+
+
+def tree_of(ctx: DocContext) -> Tree:
+    doc = ctx.nlp_doc
+    cached: Tree | None = getattr(ctx, "_dep_tree", None)
+    if cached is None or cached.doc is not doc:
+        cached = Tree(doc)
+        object.__setattr__(ctx, "_dep_tree", cached)
+    return cached
 
 
 def _edges(path: list[Any]) -> list[tuple[str, str, Any]]:
@@ -228,7 +329,16 @@ def _side(seq: list[tuple[str, str, Any]], trigger: Any) -> str:
         if word == "as":
             return "actor"
         # "X's lawyer … in the High Court": only a preposition on the trigger itself names its object
-        return f"prep:{word}" if prep.head.i == trigger.i else "other"
+        if prep.head.i == trigger.i:
+            return f"prep:{word}"
+        # "controls 80 percent through Z": the vehicle of a holding hangs on the holding
+        if word in ("through", "via") and prep.head.dep_ == "dobj" and prep.head.head.i == trigger.i:
+            return f"prep:{word}"
+        # "covering the courts for Y": a reporter's employer hangs on the beat
+        if word == "for" and prep.head.dep_ == "dobj" and prep.head.head.i == trigger.i \
+                and trigger.lemma_.lower() in ("cover", "report"):
+            return "prep:for"
+        return "other"
     if lab in ("dobj", "attr", "dative"):
         if len(rest) > 1 and rest[1][0] == "down" and rest[1][1] == "prep" and rest[1][2].lower_ == "as":
             return "actor"  # "names X as the owner"
@@ -243,17 +353,32 @@ def _side(seq: list[tuple[str, str, Any]], trigger: Any) -> str:
     return "other"
 
 
+def _clause_subject(ctx: DocContext, tok: Any) -> str | None:
+    """The party that is the subject of the clause an object pronoun sits in ("X, who represents
+    him": X): an object pronoun never refers to its own clause's subject."""
+    verb = tok.head if tok.dep_ in ("dobj", "dative") else tok.head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in _REL_PRON:  # the relative pronoun stands for the name before it
+        before = [m for m in mentions_between(ctx, max(0, subj.idx - 200), subj.idx) if is_person(ctx, m.party)]
+        return before[-1].party if before else None
+    found = mentions_between(ctx, subj.idx - 60, subj.idx + len(subj) + 60)
+    return next((m.party for m in found if m.start <= subj.idx < m.end), None)
+
+
 def _resolve_pronoun(ctx: DocContext, tok: Any, sent: Sentence, person: bool) -> PartyMention | None:
-    """"he"/"his" → the first person named in the sentence before it, else in the nearest earlier
-    sentence naming one; "it"/"its" → the last organisation before it in the sentence, else in
-    the previous sentence."""
+    """"he"/"his"/"him" → the first person named in the sentence before it (for an object, not its
+    clause's subject), else in the nearest earlier sentence naming one; "it"/"its" → the last
+    organisation before it in the sentence, else in the previous sentence."""
     pos = tok.idx
+    exclude = _clause_subject(ctx, tok) if tok.dep_ in _OBJ_DEPS else None
 
     def named(start: int, end: int) -> list[PartyMention]:
         found = mentions_between(ctx, start, end)
         if not person:
             found = sorted([*found, *shorts_between(ctx, start, end)], key=lambda m: m.start)
-        return [m for m in found if is_person(ctx, m.party) == person]
+        return [m for m in found if is_person(ctx, m.party) == person and m.party != exclude]
 
     here = named(sent.start, pos)
     if here:
@@ -269,11 +394,9 @@ def _resolve_pronoun(ctx: DocContext, tok: Any, sent: Sentence, person: bool) ->
     return None
 
 
-_PRON_PERSON = {"he", "she", "him", "his", "her"}
-_PRON_ORG = {"it", "its"}
 
 
-def _ends(ctx: DocContext, doc: Any, sent: Sentence) -> list[End]:
+def _ends(ctx: DocContext, tree: Tree, sent: Sentence) -> list[End]:
     found = sorted([*mentions_between(ctx, sent.start, sent.end), *nominal_mentions(ctx, sent)],
                    key=lambda m: (m.start, -(m.end - m.start)))
     out: list[End] = []
@@ -281,16 +404,18 @@ def _ends(ctx: DocContext, doc: Any, sent: Sentence) -> list[End]:
     for m in found:
         if m.party not in ctx.parties or m.start < last_end:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
+        root = tree.span_root(m.start, m.end)
+        if root is None:
             continue
-        out.append(End(m, span.root))
+        out.append(End(m, root))
         last_end = m.end
     taken = {e.token.i for e in out}
-    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    for tok in span if span is not None else ():
+    rng = tree.token_range(sent.start, sent.end)
+    pron = tree.pronouns
+    for i in pron[bisect.bisect_left(pron, rng.start):bisect.bisect_left(pron, rng.stop)]:
+        tok = tree.doc[i]
         low = tok.lower_
-        if tok.i in taken or low not in _PRON_PERSON | _PRON_ORG or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if tok.i in taken or tok.dep_ not in _PRON_DEPS or (tok.dep_ in _OBJ_DEPS and low not in ("him", "her")):
             continue
         ref = _resolve_pronoun(ctx, tok, sent, person=low in _PRON_PERSON)
         if ref is not None:
@@ -319,9 +444,10 @@ def _classify(ctx: DocContext, a: End, b: End, path: list[Any]) -> Finding | Non
     pa, pb = is_person(ctx, a.mention.party), is_person(ctx, b.mention.party)
     inner = path[1:-1]
     edges = _edges(path)
+    ends = {path[0].i, path[-1].i}
     candidates = []
     for n, tok in enumerate(inner, start=1):
-        verb = _verb_kind(tok)
+        verb = _verb_kind(tok, ends)
         noun = None if verb else (_kind_of_noun(tok) if tok.pos_ in ("NOUN", "PROPN") else None)
         if verb or noun:
             candidates.append((n, tok, verb, noun))
@@ -361,6 +487,8 @@ def _judge(ctx: DocContext, a: End, b: End, pa: bool, pb: bool, tok: Any, verb: 
             return None
         if holder_side == "patient" and other_side != "actor":
             return None
+        if other_side in ("prep:through", "prep:via") and kind != "Ownership":
+            return None  # only a holding is held through a vehicle ("owns Y through Z")
         if is_person(ctx, other.mention.party) and kind not in ("Representation", "Employment"):
             return None
         if not is_person(ctx, holder.mention.party) and kind not in ("Ownership", "Representation"):
@@ -396,6 +524,8 @@ def _judge(ctx: DocContext, a: End, b: End, pa: bool, pb: bool, tok: Any, verb: 
         return None
     if not hp and noun not in ("Ownership", "Representation"):
         return None
+    if noun == "Representation" and not op and oside in ("prep:at", "prep:with", "prep:in"):
+        noun = "Employment"  # "a barrister at X Chambers" works there; "lawyer for X" names a client
     if noun == "founder":
         return Finding("Directorship", holder, other, "founder", tok)
     if noun == "Membership" and tok.lemma_.lower() == "board":
@@ -417,37 +547,46 @@ def _crosses_clause(path: list[Any], lca: Any, ends: set[int]) -> bool:
     return False
 
 
-def _date_for(ctx: DocContext, doc: Any, trigger: Any, sent: Sentence) -> tuple[str, DateMention] | None:
+def _date_for(ctx: DocContext, tree: Tree, trigger: Any, sent: Sentence) -> tuple[str, DateMention] | None:
     for d in ctx.dates_in(sent.start, sent.end):
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None:
+        rng = tree.token_range(d.start, d.end)
+        root = tree.span_root(d.start, d.end)
+        if root is None:
             continue
         # the date's own clause: the first verb above it is the trigger (or governs the role noun)
-        verb = next((t for t in _ancestors(span.root)[1:] if t.pos_ in ("VERB", "AUX")), None)
+        verb = next((tree.tokens[t] for t in tree.ancestors(root.i)[1:] if tree.tokens[t].pos_ in ("VERB", "AUX")),
+                    None)
         if verb is not None and (verb.i == trigger.i or verb.i == trigger.head.i):
-            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            prev = tree.tokens[rng.start - 1].lower_ if rng.start > 0 else ""
             return ("endDate" if prev in ("until", "till", "to") else "startDate", d)
     return None
 
 
-def _pair_findings(ctx: DocContext, doc: Any, sent: Sentence, ends: list[End]) -> list[Finding]:
+def _pair_findings(ctx: DocContext, tree: Tree, sent: Sentence, ends: list[End]) -> list[Finding]:
     heads = {e.token.i for e in ends}
+    climbed = [_climb_conj(e.token) for e in ends]
+    person = [is_person(ctx, e.mention.party) for e in ends]
     out = []
     for i, a in enumerate(ends):
-        for b in ends[i + 1:]:
+        for j in range(i + 1, len(ends)):
+            b = ends[j]
             if a.mention.party == b.mention.party or a.token.i == b.token.i:
                 continue
-            pa, pb = is_person(ctx, a.mention.party), is_person(ctx, b.mention.party)
-            ta, tb = _climb_conj(a.token), _climb_conj(b.token)
+            pa, pb = person[i], person[j]
+            ta, tb = climbed[i], climbed[j]
             if ta.i == tb.i:
                 continue
-            path = _path(ta, tb)
-            if path is None or len(path) - 1 > MAX_ARCS:
+            found_path = tree.int_path(ta.i, tb.i)  # integers first: most pairs fail these cheap tests
+            if found_path is None or len(found_path[0]) - 1 > MAX_ARCS:
                 continue
-            if any(t.i in heads and t.i not in (a.token.i, b.token.i) for t in path[1:-1]) and not (
-                    pa and pb):
+            ipath, top = found_path
+            inner = ipath[1:-1]
+            if not any(tree.trigger(t) for t in inner):
                 continue
-            lca = max(path, key=lambda t: -len(_ancestors(t)))
+            if not (pa and pb) and any(t in heads and t not in (a.token.i, b.token.i) for t in inner):
+                continue
+            path = [tree.doc[t] for t in ipath]
+            lca = tree.doc[top]
             if _crosses_clause(path, lca, {a.token.i, b.token.i}) or _negated(path[1:-1]) or _denied(lca):
                 continue
             found = _classify(ctx, End(a.mention, ta), End(b.mention, tb), path)
@@ -458,13 +597,13 @@ def _pair_findings(ctx: DocContext, doc: Any, sent: Sentence, ends: list[End]) -
     return out
 
 
-def _sentence(ctx: DocContext, doc: Any, sent: Sentence) -> None:
-    ends = _ends(ctx, doc, sent)
+def _sentence(ctx: DocContext, tree: Tree, sent: Sentence) -> None:
+    ends = _ends(ctx, tree, sent)
     if len(ends) < 2:
         return
-    findings = _pair_findings(ctx, doc, sent, ends)
+    findings = _pair_findings(ctx, tree, sent, ends)
     for f in findings:
-        date = _date_for(ctx, doc, f.trigger, sent)
+        date = _date_for(ctx, tree, f.trigger, sent)
         t = f.trigger
         draft = record(ctx, f.schema, f.holder.mention, f.other.mention, sent, (f.role, t.idx, t.idx + len(t)),
                        0.7, start_date=date[1] if date and date[0] == "startDate" else None)
@@ -492,10 +631,14 @@ def run(ctx: DocContext) -> None:
     if doc is None or ctx.language != "en" or not len(doc):
         return
     limit = ctx.parsed_chars
+    tree = tree_of(ctx)
     for sent in sentences_of(ctx):
         if sent.end > limit:
             break
-        if len(mentions_between(ctx, sent.start, sent.end)) + sum(
-                1 for w in ("he ", "she ", "it ", "its ", "his ", "her ", "the ") if w in sent.text.lower()) < 2:
+        low = sent.text.lower()
+        if len(mentions_between(ctx, sent.start, sent.end)) + sum(1 for w in _CHEAP_ENDS if w in low) < 2:
             continue
-        _sentence(ctx, doc, sent)
+        _sentence(ctx, tree, sent)
+
+
+_CHEAP_ENDS = ("he ", "she ", "it ", "its ", "his ", "her ", "him", "the ")
