@@ -212,3 +212,35 @@ def test_few_pairs_are_kept_per_document() -> None:
     ctx = context("".join(sentences), ["Olsen"])
     claims.run(ctx)
     assert len({c.topic for c in ctx.claims}) == claims.PER_DOCUMENT
+
+
+def test_counts_of_things_and_magnitudes_keep_their_noun() -> None:
+    assert ("#pump", 90.0) in quantities("the agency said all 90 pumps were installed")
+    assert quantities("in 2019 inspectors found nothing") == set()
+    assert quantity_conflict(quantities("90 pumps arrived"), quantities("only 30 pumps arrived")) == 2
+    # thousands of euros and thousands of roubles measure different things
+    assert quantity_conflict(quantities("получила 18 тыс. евро"), quantities("субсидию в 650 тыс. рублей")) == 0
+
+
+def test_audit_figure_answers_an_unattributed_statement() -> None:
+    text = ("Kessler Water manages the city pumps. "
+            "In March, its spokesman told reporters that all 90 pumps were installed and working across the city. "
+            "The audit, finished in May, had recorded only 30 pumps installed.")
+    ctx = context(text, ["Kessler Water"])
+    claims.run(ctx)
+    said = [c.text for c in ctx.claims]
+    assert any("90 pumps" in t for t in said) and any("30 pumps" in t for t in said)
+
+
+def test_gated_cue_searches_agree_with_the_full_patterns() -> None:
+    from casegraph.extract import claims_cues as cues
+
+    sentences = [
+        "The council rejected those claims.", "Bank statements showed the transfer.", "He tells a different story.",
+        "Минтранс эту версию опровергает.", "По данным реестра, фирма закрыта.", "The weather was mild.",
+        "She said it was untrue.", "Ledger entries record two payments.", "Это расходится с его словами.",
+    ]
+    for text in sentences:
+        assert bool(cues.denial(text)) == bool(cues.DENIAL.search(text)), text
+        assert bool(cues.announce(text)) == bool(cues.ANNOUNCE.search(text)), text
+        assert bool(cues.evidence(text)) == bool(cues.EVIDENCE.search(text)), text

@@ -484,3 +484,49 @@ def test_noun_before_a_person_is_no_descriptor_of_that_person() -> None:
     )
     ctx = _extract(text, language="ru")
     assert "компании" not in [m.text for m in _by_name(ctx, "Олег Сомов").mentions]
+
+
+def test_head_last_ministry_is_the_ministry_of_that_field() -> None:
+    ctx = _extract(
+        "The Ministry of Transport signed the deal with Orvane Logistics Ltd in May. "
+        "A week later the Transport Ministry paid the first instalment, officials said."
+    )
+    assert _by_name(ctx, "Ministry of Transport") is _by_name(ctx, "Transport Ministry")
+
+
+def test_bare_surname_shared_by_relatives_goes_to_the_first_named() -> None:
+    ctx = _extract(
+        "The firm is run by Colm Hegarty, a former car salesman. His sister, Orla Hegarty, holds a "
+        "quarter of the shares. Hegarty did not answer questions sent by email."
+    )
+    surname = next(m for m in ctx.mentions if m.text == "Hegarty")
+    assert ctx.parties[surname.party].name == "Colm Hegarty"
+
+
+def test_owner_before_a_role_noun_does_not_make_a_person_an_organisation() -> None:
+    ctx = _extract(
+        "Walter Penrose, the firm's founder, sold his stake in Brightwater Mills Ltd last year. "
+        "Penrose declined to comment."
+    )
+    assert _by_name(ctx, "Walter Penrose").schema == "Person"
+
+
+def test_saints_name_with_possessive_is_one_institution() -> None:
+    ctx = _extract(
+        "Nurses at St Columba's General Hospital counted the beds twice. "
+        "St Columba's later received four more ventilators."
+    )
+    hospital = _by_name(ctx, "St Columba's General Hospital")
+    assert "St Columba's" in [a for a, _ in hospital.aliases]
+    assert not [p for p in ctx.parties.values() if p.name == "St Columba"]
+
+
+def test_russian_initialism_in_brackets_and_sentence_initial_noun() -> None:
+    text = (
+        "Суд отказал организации «Речная правозащитная сеть» (РПС) в иске к министерству. "
+        "Основанием для отказа стало письмо депутата. РПС обжалует решение."
+    )
+    ctx = _extract(text, language="ru")
+    network = _by_name(ctx, "Речная правозащитная сеть")
+    assert "РПС" in [a for a, _ in network.aliases]
+    assert not [p for p in ctx.parties.values() if p.name.startswith("Основани")]

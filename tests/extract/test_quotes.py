@@ -364,3 +364,14 @@ def test_second_of_two_joined_verbs_takes_the_first_ones_subject() -> None:
 def test_quote_as_the_object_of_a_speech_verb() -> None:
     text = "Иван Петров направил письмо в Минфин. В нём он просил «проверить расходы фонда за два года» и ждал ответа."
     assert direct(extract(text, language="ru")) == [("petrov", "проверить расходы фонда за два года")]
+
+
+def test_its_press_office_speaks_for_the_organisation_named_before() -> None:
+    found = parsed(
+        "The Finance Ministry disputes the figures. In June, its press office told reporters that "
+        "“every grant was paid on time and in full”."
+    )
+    assert [(q.speaker, q.kind) for q in found] == [("finmin", "direct")]
+    # "her office" is a person's office: no organisation is guessed
+    found = parsed("In a statement, her office said that the senator “has never accepted a gift from any lobbyist”.")
+    assert [q.speaker for q in found] == [None]

@@ -29,10 +29,7 @@ from casegraph.extract import speech
 from casegraph.extract.claims_cues import (
     ANAPHORIC_END,
     ANAPHORIC_NEAR,
-    ANNOUNCE,
     CYRILLIC,
-    DENIAL,
-    EVIDENCE,
     INTERNAL,
     NEGATION,
     OPENING,
@@ -43,6 +40,9 @@ from casegraph.extract.claims_cues import (
     quantity_conflict,
     stem,
 )
+from casegraph.extract.claims_cues import announce as find_announce
+from casegraph.extract.claims_cues import denial as find_denial
+from casegraph.extract.claims_cues import evidence as find_evidence
 from casegraph.extract.context import ClaimDraft, DocContext
 
 __all__ = ["content", "run", "stem"]
@@ -74,6 +74,7 @@ class _Unit:
     quoted: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start, end, speaker)
     negative: bool = False
     said: bool = False  # someone says it: a quote or a speech verb
+    direct: bool = False  # it holds a direct quote
     record: bool = False  # a record is cited: "the register lists", "согласно выписке"
     denies: bool = False  # a denial or correction of something
     amounts: set[tuple[str, float]] = field(default_factory=set)
@@ -105,8 +106,8 @@ def _units(ctx: DocContext) -> list[_Unit]:
         unit.negative = NEGATION.search(s.text) is not None
         unit.amounts = quantities(s.text)
         unit.said = bool(speech.SPEECH_VERB_RE.search(s.text))
-        unit.record = bool(EVIDENCE.search(s.text))
-        unit.denies = bool(DENIAL.search(s.text))
+        unit.record = find_evidence(s.text) is not None
+        unit.denies = find_denial(s.text) is not None
         units.append(unit)
     starts = [u.start for u in units]
     for m in ctx.mentions:  # one pass, not a mentions_in() scan per sentence
@@ -120,6 +121,7 @@ def _units(ctx: DocContext) -> list[_Unit]:
             if q.start < unit.end:
                 unit.quoted.append((q.start, q.end, q.speaker))
                 unit.said = True
+                unit.direct = unit.direct or q.kind == "direct"
                 if q.speaker:
                     unit.speakers.add(q.speaker)
             k += 1
@@ -131,21 +133,31 @@ def _same_party(a: str, b: str) -> bool:
     return a == b or a.split()[-1:] == b.split()[-1:]
 
 
-def _role_persons(ctx: DocContext, unit: _Unit) -> set[str]:
+def _role_persons(persons: list[tuple[int, str, str]], unit: _Unit) -> set[str]:
     """People a marker sentence refers to by role ("than the minister described", "чем описывал
     министр"): persons named earlier with that role word beside them."""
     roles = [w.lower() for w in re.findall(r"[^\W\d_][\w-]*", unit.text) if speech.is_role_word(w)]
     found: set[str] = set()
+    if not roles:
+        return found
     for role in roles:
         key = role[:6] if CYRILLIC.match(role) else role
-        for m in ctx.mentions:
-            if m.start >= unit.start:
+        for start, party, near in persons:
+            if start >= unit.start:
                 break
-            party = ctx.parties.get(m.party)
-            near = ctx.text[max(0, m.start - 40) : m.end + 40].lower()
-            if party is not None and party.schema == "Person" and key in near:
-                found.add(m.party)
+            if key in near:
+                found.add(party)
     return found
+
+
+def _person_contexts(ctx: DocContext) -> list[tuple[int, str, str]]:
+    """(start, party, lower-cased text around it) of each mention of a person, built once per document."""
+    out = []
+    for m in ctx.mentions:
+        party = ctx.parties.get(m.party)
+        if party is not None and party.schema == "Person":
+            out.append((m.start, m.party, ctx.text[max(0, m.start - 40) : m.end + 40].lower()))
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -169,6 +181,13 @@ def _subject(ctx: DocContext, start: int, end: int) -> str | None:
         weight = 2 if party is not None and party.schema == "Person" else 1
         counts[m.party] = counts.get(m.party, 0) + weight
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _para_start(units: list[_Unit], i: int) -> int:
+    """Start of the paragraph holding sentence ``i``."""
+    while i > 0 and units[i - 1].para == units[i].para:
+        i -= 1
+    return units[i].start
 
 
 def _strip(text: str, start: int) -> tuple[str, int, int]:
@@ -246,6 +265,8 @@ def _partner(units: list[_Unit], me: _Contrast) -> tuple[_Unit | None, float]:
         score: float = overlap
         if other.said or other.record:
             score += 1
+        if other.direct and overlap:
+            score += 0.5  # a party's own words on the same topic outweigh a reporter's paraphrase
         mine = (unit.speakers or unit.parties) | me.refers
         if (overlap or me.anaphoric) and any(_same_party(a, b) for a in mine for b in other.speakers):
             score += 2
@@ -259,7 +280,10 @@ def _partner(units: list[_Unit], me: _Contrast) -> tuple[_Unit | None, float]:
             score -= 2  # two denials of one thing agree with each other
         conflict = quantity_conflict(me.amounts, other.amounts)
         score += conflict
-        if me.weak and not (other.speakers and overlap >= 2 and (conflict or other.negative != unit.negative)):
+        # "its press office told reporters that …" (speaker unresolved); a record set against a record
+        # ("according to the register …") is two facts, not a claim and its refutation
+        said = other.speakers or (other.said and not other.record)
+        if me.weak and not (said and overlap >= 2 and (conflict or other.negative != unit.negative)):
             continue
         if score > best_score and len(other.words) >= 2:
             best, best_score = other, score
@@ -326,15 +350,15 @@ def _internal(ctx: DocContext, unit: _Unit, marker: re.Match[str], pairs: _Pairs
                          (_speaker(unit), None)))
 
 
-def _contrast(ctx: DocContext, units: list[_Unit], index: int) -> _Contrast | None:
+def _contrast(units: list[_Unit], index: int, persons: list[tuple[int, str, str]]) -> _Contrast | None:
     """The contrast a sentence opens, if any: a marker of contrast, denial or another version, or
     a record cited about the party's own affairs ("the ministry's own register lists …")."""
     unit = units[index]
     text = unit.text
-    announce = ANNOUNCE.search(text)
-    denial = DENIAL.search(text)
-    evidence = EVIDENCE.search(text)
-    if not (announce or denial or OPENING.search(text) or evidence):
+    announce = find_announce(text)
+    denial = unit.denies  # the cues were searched once, in _units
+    opening = OPENING.search(text)
+    if not (announce or denial or opening or unit.record):
         return None
     anaphoric = bool(announce) or bool(
         denial and (ANAPHORIC_NEAR.search(text) or (ANAPHORIC_END.search(text) and len(unit.words) <= SHORT))
@@ -348,9 +372,9 @@ def _contrast(ctx: DocContext, units: list[_Unit], index: int) -> _Contrast | No
         end, words, amounts = nxt.end, words | nxt.words, amounts | nxt.amounts
     elif denial:
         end = _follow_up(units, index)
-    weak = not (announce or denial or OPENING.search(text)) and not OWN.search(text)
-    refers = set(unit.parties) | _role_persons(ctx, unit)
-    opens = bool(OPENING.match(text)) and (index == 0 or units[index - 1].para != unit.para)
+    weak = not (announce or denial or opening) and not OWN.search(text)
+    refers = set(unit.parties) | _role_persons(persons, unit)
+    opens = opening is not None and opening.start() == 0 and (index == 0 or units[index - 1].para != unit.para)
     return _Contrast(index, end, words, amounts, anaphoric, opens, weak, refers)
 
 
@@ -372,23 +396,25 @@ def run(ctx: DocContext) -> None:
     units = _units(ctx)
     pairs = _Pairs(ctx)
     inside = _QuoteSpans(ctx)
+    persons = _person_contexts(ctx)
     for index, unit in enumerate(units):
         internal = INTERNAL.search(unit.text)
         if internal and internal.start() > 10:
             if not inside(unit.start + internal.start()):
                 _internal(ctx, unit, internal, pairs)
             continue
-        me = _contrast(ctx, units, index)
+        me = _contrast(units, index, persons)
         if me is None or inside(unit.start + len(unit.text) - len(unit.text.lstrip(" «“\"—–-"))):
             continue
         earlier, score = _partner(units, me)
         if earlier is None:
             continue
-        subject = _speaker(earlier) or _subject(ctx, earlier.start, unit.end)
+        subject = _speaker(earlier) or _subject(ctx, earlier.start, unit.end) or _subject(
+            ctx, _para_start(units, earlier.index), unit.end  # "its press office said …": the party is named before
+        )
         if subject is None:
             continue
-        denial = DENIAL.search(unit.text)
-        by_b = _speaker(unit) or (next(iter(unit.parties)) if denial and len(unit.parties) == 1 else None)
+        by_b = _speaker(unit) or (next(iter(unit.parties)) if unit.denies and len(unit.parties) == 1 else None)
         base = 1 if me.weak else 2
         pairs.add(_Candidate(base + score, f"contrast:{unit.start}", (earlier.start, earlier.end),
                              (unit.start, me.end), subject, (_speaker(earlier), by_b)))

@@ -9,6 +9,7 @@ wording from a particular document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # Markers that open a contrast inside a sentence: the text before and after them disagree.
@@ -43,6 +44,29 @@ DENIAL = re.compile(
     r"|не соответству\w+ действительности)(?![\w-])",
     re.IGNORECASE,
 )
+# Substrings one of which every DENIAL / ANNOUNCE match contains: a sentence with none of them is
+# skipped without running the (slow, many-alternative) pattern over it.
+_DENIAL_KEYS = ("deni", "deny", "disput", "refut", "reject", "contradict", "disagre", "correct", "no longer",
+                "hardly", "contrary", "opposite", "true", "отрица", "опроверг", "отверга", "не соглас", "обратное",
+                "больше не", "вовсе не", "не соответству")
+_ANNOUNCE_KEYS = ("different", "another", "at odds", "contrary", "картин", "по-друг", "по-ин", "верси", "расход",
+                  "вопреки")
+
+
+def _gated(pattern: re.Pattern[str], keys: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """``pattern.search``, run only when the lower-cased text holds one of ``keys`` (substring tests in C
+    are far cheaper than trying a long alternation at every position)."""
+
+    def search(text: str) -> re.Match[str] | None:
+        low = text.lower()
+        return pattern.search(text) if any(k in low for k in keys) else None
+
+    return search
+
+
+denial = _gated(DENIAL, _DENIAL_KEYS)
+announce = _gated(ANNOUNCE, _ANNOUNCE_KEYS)
+
 # A short denial pointing back at the sentence before it: "X denied that.", "…писал обратное".
 ANAPHORIC_END = re.compile(
     r"\b(?:that|this|it|the claims?|the allegations?|the account|the opposite)\s*[.!]?\s*$"
@@ -70,7 +94,7 @@ NEGATION = re.compile(
 )
 # A record as the source of a statement: "records show", "the register lists", "согласно выписке".
 RECORD = (
-    r"(?:records?|register|registry|filings?|accounts|minutes|documents?|report|e-?mails?|invoices?|return"
+    r"(?:records?|audits?|register|registry|filings?|accounts|minutes|documents?|report|e-?mails?|invoices?|return"
     r"|extract|database|ledger|data|statements?|выписк\w*|реестр\w*|протокол\w*|документ\w*|отч[её]т\w*"
     r"|данны\w+|материал\w*|запис\w+)"
 )
@@ -81,6 +105,12 @@ EVIDENCE = re.compile(
     rf"|(?<![\w-])(?:according to (?:the |its |their |his |her )?\S*\s*|согласно |по данным ){RECORD}",
     re.IGNORECASE,
 )
+# Every EVIDENCE match names a record (RECORD above).
+_RECORD_KEYS = ("record", "audit", "regist", "filing", "account", "minutes", "document", "report", "mail", "invoice",
+                "return", "extract", "database", "ledger", "data", "statement", "выписк", "реестр", "протокол",
+                "документ", "отчет", "отчёт", "данны", "материал", "запис")
+evidence = _gated(EVIDENCE, _RECORD_KEYS)
+
 # "the ministry's own register", "its own accounts", "собственный реестр": a record of the party
 # itself, the reporter's usual way of setting it against what the party says.
 OWN = re.compile(r"\b(?:\w+['’]s|its|their|his|her) own\b|(?<![\w-])собственн\w+|(?<![\w-])сам\w* же\b",
@@ -92,9 +122,12 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "один": 1, "одна": 1, "одно": 1, "единственн": 1, "два": 2, "две": 2,
     "три": 3, "четыре": 4, "пять": 5,
 }
+_NUMBER_WORDS_LONGEST = sorted(_NUMBER_WORDS, key=len, reverse=True)
+_DIGIT = re.compile(r"\d")
 QUANTITY = re.compile(
     r"(?P<num>\d{1,3}(?:[ ,.\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"\s*(?P<unit>per\s?cent|percent|%|процент\w*|million|billion|млн|млрд|тыс\w*)?"
+    r"\s*(?:(?P<unit>per\s?cent|percent|%|процент\w*|million|billion|млн|млрд|тыс\w*)"
+    r"(?:\.?\s+(?P<what>[^\W\d_]{3,}))?|(?P<count>(?-i:[a-zа-яё])[^\W\d_]{2,}))?"
     r"|(?<![\w-])(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\w*\s+(?P<noun>[^\W\d_]{3,})",
     re.IGNORECASE,
 )
@@ -148,13 +181,26 @@ def negated(text: str) -> set[str]:
     return out
 
 
+# Words after a number that date or time something rather than count it ("in 2022 году", "15 March").
+_NOT_COUNTED = frozenset(
+    "years year days day months month weeks week hours hour minutes pages page per and the of to in on at"
+    " percent".split()
+)
+_NOT_COUNTED_RU = ("год", "лет", "дн", "дня", "мес", "нед", "час", "мин", "янв", "фев", "мар", "апр", "мая",
+                   "июн", "июл", "авг", "сен", "окт", "ноя", "дек", "стр")
+
+
 def quantities(text: str) -> set[tuple[str, float]]:
     """(unit, value) of the measured quantities in ``text`` (bare numbers, such as days and years,
     are left out). A number word takes its noun's stem as unit."""
     out: set[tuple[str, float]] = set()
+    if _DIGIT.search(text) is None:  # cheap gate: most sentences hold no figure and no number word
+        low = text.lower()
+        if not any(w in low for w in _NUMBER_WORDS):
+            return out
     for m in QUANTITY.finditer(text):
         if m.group("word"):
-            key = next(k for k in sorted(_NUMBER_WORDS, key=len, reverse=True) if m.group("word").lower().startswith(k))
+            key = next(k for k in _NUMBER_WORDS_LONGEST if m.group("word").lower().startswith(k))
             out.add(("#" + stem(m.group("noun")), float(_NUMBER_WORDS[key])))
             continue
         raw = re.sub(r"\s", "", m.group("num"))
@@ -162,10 +208,20 @@ def quantities(text: str) -> set[tuple[str, float]]:
             value = float(raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw.replace(",", ""))
         except ValueError:
             continue
+        if m.group("count"):  # "120 ventilators", "40 аппаратов": a count of things
+            noun = m.group("count").lower()
+            year = len(raw) == 4 and 1900 <= value <= 2100  # "in 2019 investigators found"
+            counted = len(noun) >= 4 and noun not in _NOT_COUNTED and noun not in STOP
+            if counted and not year and not noun.startswith(_NOT_COUNTED_RU):
+                out.add(("#" + stem(noun), value))
+            continue
         if not m.group("unit"):
             continue  # a bare number: no measure to compare it on
         unit = m.group("unit").lower().replace(" ", "")
-        unit = "%" if unit.startswith(("per", "процент")) or unit == "%" else unit[:3]
+        if unit.startswith(("per", "процент")) or unit == "%":
+            unit = "%"
+        else:  # "18 тыс. евро" and "650 тыс. рублей" measure different things
+            unit = unit[:3] + (":" + stem(m.group("what"))[:4] if m.group("what") else "")
         out.add((unit, value))
     return out
 

@@ -130,10 +130,16 @@ def acronym_matches(acronym: str, name: str) -> bool:
     return letters == simple
 
 
+@functools.lru_cache(maxsize=16384)
+def _token_tuple(name: str) -> tuple[str, ...]:
+    """``tokens`` of a name, cached: grouping compares every pair of surface forms."""
+    return tuple(_TOKEN.findall(name))
+
+
 def short_form_of(short: str, long: str) -> bool:
     """Whether token list ``short`` abbreviates ``long`` word by word, an acronym token standing
     for several initial-capitalised words: "LA Times" / "Los Angeles Times"."""
-    s, lg = tokens(short), tokens(long)
+    s, lg = _token_tuple(short), _token_tuple(long)
     if s == lg:
         return True
     i = 0

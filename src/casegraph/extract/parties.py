@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +53,6 @@ from casegraph.extract.vocab.organisations import (
     PUBLIC_BODY_NOUNS,
 )
 from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
-from casegraph.extract.vocab.trie import trie_pattern
 
 _OPEN_QUOTES = '“«„"‘'
 _CLOSE_QUOTES = '”»"’'
@@ -155,9 +155,60 @@ def _matcher(vocab: Any) -> Any:
     return m
 
 
-def _ner_candidates(doc: Any) -> list[_Cand]:
-    out = []
+_WINDOW = 10  # tokens either side of a trigger word that a pattern may span
+
+
+@functools.cache
+def _trigger_hashes(vocab: Any) -> tuple[Any, Any]:
+    """String hashes of the words one of the ``_matcher`` patterns must contain (case-sensitive legal
+    forms; lower-case nouns, role words and verbs)."""
+    import numpy as np
+
+    lower = (
+        PUBLIC_BODY_NOUNS | COMPANY_NOUNS | COMPANY_APPOSITION_NOUNS | ORGANISATION_APPOSITION_NOUNS | ROLE_HEADS
+        | {"watchdog", "ministry", "tell", "tells", "told", "telling", "according", "by", "comment", "comments",
+           "interview", "statement"}
+    )
+    orth = {f for f in COMPANY_FORMS_CASED if f.isascii()}
+    return (np.array(sorted(vocab.strings.add(w) for w in orth), dtype="uint64"),
+            np.array(sorted(vocab.strings.add(w) for w in lower), dtype="uint64"))
+
+
+def _matches(doc: Any) -> list[tuple[int, int, int]]:
+    """The ``_matcher`` matches, found by running it only on windows around its trigger words: the
+    Matcher's set predicates cost a Python call per token, and most of a news text has no trigger."""
+    import numpy as np
+    from spacy.attrs import LOWER, ORTH
+
+    matcher = _matcher(doc.vocab)
+    orth_hashes, lower_hashes = _trigger_hashes(doc.vocab)
+    arr = doc.to_array([ORTH, LOWER])
+    hits = np.nonzero(np.isin(arr[:, 0], orth_hashes) | np.isin(arr[:, 1], lower_hashes))[0]
+    out: list[tuple[int, int, int]] = []
+    lo = hi = -1
+    for i in [*hits.tolist(), None]:
+        if i is not None and lo >= 0 and i - _WINDOW <= hi:
+            hi = min(len(doc), i + _WINDOW + 1)
+            continue
+        if lo >= 0:
+            out += [(mid, lo + s, lo + e) for mid, s, e in matcher(doc[lo:hi])]
+        if i is not None:
+            lo, hi = max(0, i - _WINDOW), min(len(doc), i + _WINDOW + 1)
+    return out
+
+
+def _ner_candidates(doc: Any, text: str) -> list[_Cand]:
+    out: list[_Cand] = []
     for ent in doc.ents:
+        if ent[0].text in _NAMESAKE_TITLES and ent[-1].text in ("'s", "’s") and ent.label_ in ("PERSON", "ORG"):
+            # "St Aidan's| Regional Hospital": the model cuts a namesake institution after the "'s"
+            prev = out[-1] if out and out[-1].end == ent.start_char and out[-1].label == ORG else None
+            if prev is None:
+                out.append(_Cand(ent.start_char, ent.end_char, ORG))
+            continue
+        if out and ent.label_ == "ORG" and _namesake_cut(text, out[-1], ent):
+            out[-1].end = ent.end_char
+            continue
         if ent.label_ == "PERSON":
             out.append(_Cand(ent.start_char, ent.end_char, PERSON))
         elif ent.label_ == "ORG":
@@ -165,6 +216,20 @@ def _ner_candidates(doc: Any) -> list[_Cand]:
         elif ent.label_ == "NORP" and _person_shaped(ent):
             out.append(_Cand(ent.start_char, ent.end_char, PERSON))
     return out
+
+
+def _namesake_cut(text: str, prev: _Cand, ent: Any) -> bool:
+    """Whether ``ent`` continues the namesake ``prev`` ("St Aidan's" + "Regional Hospital")."""
+    return (
+        prev.label == ORG
+        and text[prev.end - 2 : prev.end] in ("'s", "’s")
+        and text[prev.end : ent.start_char] == " "
+        and text[prev.start : prev.end].split(" ", 1)[0] in _NAMESAKE_TITLES
+        and ent[-1].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS | COMPANY_HEADS | _INSTITUTION_HEADS
+    )
+
+
+_INSTITUTION_HEADS = frozenset("hospital clinic infirmary college school university academy church cathedral".split())
 
 
 def _person_shaped(ent: Any) -> bool:
@@ -182,7 +247,7 @@ def _person_shaped(ent: Any) -> bool:
 
 def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
     out = []
-    for match_id, start, end in _matcher(doc.vocab)(doc):
+    for match_id, start, end in _matches(doc):
         rule = doc.vocab.strings[match_id]
         span = doc[start:end]
         if rule == "COMPANY":
@@ -265,8 +330,11 @@ def _refine(ctx: DocContext, doc: Any, c: _Cand) -> list[_Cand]:
         )
         right = _Cand(c.start + m.end(), c.end, ORG, c.source, c.hint)
         right_words = tokens(text[right.start : right.end])
-        left_last = (tokens(text[left.start : left.end]) or [""])[-1].lower()
-        if (
+        left_words = tokens(text[left.start : left.end])
+        left_last = (left_words or [""])[-1].lower()
+        if left_words[:1] and left_words[0] in _NAMESAKE_TITLES and len(left_words) <= 3:
+            c.label = ORG  # "St Mary's Hospital", "King's College": a namesake, not an owner
+        elif (
             len(right_words) == 1
             and right_words[0].lower() in _BARE_HEADS
             and (left_last in ROLE_HEADS or left_last in _GROUP_OWNERS)
@@ -453,6 +521,8 @@ def _refine_org(ctx: DocContext, doc: Any, c: _Cand, span: Any) -> _Cand:
 # -- English: filters ------------------------------------------------------------------------------
 
 _ORG_HINTS = ("Company", "Organization", "PublicBody")
+# Titles of the saint or sovereign an institution is named after ("St Mary's Hospital", "King's College").
+_NAMESAKE_TITLES = frozenset("St St. Saint Sainte San Santa King Queen".split())
 _GROUP_OWNERS = frozenset("people children women workers veterans citizens nations".split())
 # Head nouns that, alone, are a common noun ("the Commission", "the Ministry"), not a name; unlike
 # "Treasury", "Kremlin" or "Congress", which name one institution of a country on their own.
@@ -507,11 +577,10 @@ def _inside_longer_quote(text: str, start: int, end: int) -> bool:
     quoted phrase ("A Dialogue of Nations: ..."), not a party."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    opens = [i for i, ch in enumerate(before) if ch in "“«"]
-    closes = [i for i, ch in enumerate(before) if ch in "”»"]
-    if not opens or (closes and closes[-1] > opens[-1]):
+    last_open = max(before.rfind("“"), before.rfind("«"))
+    if last_open < 0 or max(before.rfind("”"), before.rfind("»")) > last_open:
         return False
-    q_start = line_start + opens[-1] + 1
+    q_start = line_start + last_open + 1
     q_end = min([i for i in (text.find("”", end), text.find("»", end)) if i != -1], default=-1)
     if q_end == -1:
         return False
@@ -585,7 +654,7 @@ def _english(ctx: DocContext) -> None:
         segment.run(ctx)
         doc = ctx.nlp_doc
     limit = ctx.parsed_chars
-    raw = _ner_candidates(doc) + _rule_candidates(ctx, doc)
+    raw = _ner_candidates(doc, ctx.text) + _rule_candidates(ctx, doc)
     places = frozenset(dateline_places(ctx.text))
     cands = []
     for c in (r for cand in raw for r in _refine(ctx, doc, cand)):
@@ -597,7 +666,7 @@ def _english(ctx: DocContext) -> None:
     vessels = vessel_forms(ctx.text, [(c.start, c.end) for c in cands])
     cands = [c for c in cands if ctx.text[c.start : c.end] not in vessels]
     cands = _split_coordinated(ctx, cands)
-    links = _alias_candidates(ctx, cands) + _publisher_links(ctx, cands)
+    links = _alias_candidates(ctx, cands) + _publisher_links(ctx, cands) + _possessive_short_forms(ctx, cands)
     surfaces: dict[str, Surface] = {}
 
     def add(c: _Cand) -> Surface:
@@ -624,6 +693,26 @@ def _english(ctx: DocContext) -> None:
     for form, s in surfaces.items():
         clusters[groups.find(form)].append(s)
     _build_parties(ctx, clusters, surfaces, limit, places)
+
+
+def _possessive_short_forms(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, _Cand]]:
+    """ "St Brannock's" for "St Brannock's Regional Hospital": a name cut by the model before the
+    "'s" that opens a longer name in the text is that name's short form (widened over the "'s")."""
+    text = ctx.text
+    by_form: dict[str, _Cand] = {}
+    for c in cands:
+        by_form.setdefault(text[c.start : c.end], c)
+    out = []
+    for c in cands:
+        poss = text[c.end : c.end + 2]
+        if poss not in ("'s", "’s") or text[c.end + 2 : c.end + 3].isalnum():
+            continue
+        prefix = text[c.start : c.end] + poss + " "
+        longer = [c2 for f, c2 in by_form.items() if f.startswith(prefix) and c2.label != PERSON]
+        if len(longer) == 1 and c.label != PERSON:
+            c.end += 2
+            out.append((longer[0], c))
+    return out
 
 
 def _split_coordinated(ctx: DocContext, cands: list[_Cand]) -> list[_Cand]:
@@ -702,10 +791,7 @@ def _build_parties(
     owner.update(short_forms)
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
     if owner:
-        pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(owner)})(?![\w-])")
-        hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for m in pattern.finditer(ctx.text, 0, limit):
-            hits[m.group(0)].append((m.start(), m.end()))
+        hits = _find_forms(ctx.text, owner, limit)
         for form, spans in hits.items():
             if form in short_forms and not _used_as_name(ctx, spans):
                 continue
@@ -760,6 +846,33 @@ def _build_parties(
             ctx.mentions.append(mention)
         ctx.parties[key] = party
 
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _find_forms(text: str, forms: Iterable[str], limit: int) -> dict[str, list[tuple[int, int]]]:
+    """Every whole-word occurrence of the forms in ``text[:limit]``, leftmost first and, where
+    several start together, the longest, never overlapping (what one alternation regex would find).
+    ``str.find`` per form is far cheaper than compiling a fresh regex of all forms for each text."""
+    found: list[tuple[int, int, str]] = []
+    word = _WORD_CHAR.match
+    for form in forms:
+        if not form:
+            continue
+        i = text.find(form, 0, limit)
+        while i >= 0:
+            end = i + len(form)
+            if not (i and word(text, i - 1)) and not (end < limit and word(text, end)):
+                found.append((i, -end, form))
+            i = text.find(form, i + 1, limit)
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken = 0
+    for start, neg_end, form in sorted(found):
+        if start >= taken:
+            hits[form].append((start, -neg_end))
+            taken = -neg_end
+    return hits
 
 
 # Words before a name that make it a place: "in X", "near X", "outside X".

@@ -160,7 +160,7 @@ def person_evidence(s: Surface, surfaces: dict[str, Surface]) -> bool | None:
     words = s.words
     if not plain_name(words):
         return None
-    if any(len(o.words) > len(words) and o.words[: len(words)] == words for o in surfaces.values()):
+    if tuple(words) in _proper_prefixes(surfaces):
         return False  # "Acme Trading" inside "Acme Trading Holdings"
     last, first = surfaces.get(words[-1]), surfaces.get(words[0])
     if last is not None and last is not s:
@@ -168,6 +168,19 @@ def person_evidence(s: Surface, surfaces: dict[str, Surface]) -> bool | None:
     if first is not None and first.votes[ORG] >= first.votes[PERSON] and not first.hints["Person"]:
         return False
     return None
+
+
+_PREFIXES: list[tuple[dict[str, Surface], int, frozenset[tuple[str, ...]]]] = []
+
+
+def _proper_prefixes(surfaces: dict[str, Surface]) -> frozenset[tuple[str, ...]]:
+    """The leading word runs of every surface form, shorter than the form: built once per set of
+    surfaces (grouping asks for each candidate name), not rescanned per name."""
+    if _PREFIXES and _PREFIXES[0][0] is surfaces and _PREFIXES[0][1] == len(surfaces):
+        return _PREFIXES[0][2]
+    found = frozenset(tuple(o.words[:k]) for o in surfaces.values() for k in range(1, len(o.words)))
+    _PREFIXES[:] = [(surfaces, len(surfaces), found)]
+    return found
 
 
 def is_person_form(s: Surface, surfaces: dict[str, Surface]) -> bool:
@@ -259,43 +272,65 @@ def link_surfaces(surfaces: dict[str, Surface], groups: Groups) -> None:
             continue
         matches = [p for p in persons if len(s.words) < len(p.words) and p.words[-len(s.words) :] == s.words]
         if matches:
-            best = max(matches, key=lambda p: len(p.spans))
+            # two of one family ("Lorcan Tierney", his wife "Fenella Tierney"): the bare surname is
+            # the one named more often, else the one introduced first
+            best = max(matches, key=lambda p: (len(p.spans), -min(p.spans)[0]))
             groups.union(best.form, s.form)
     orgs = [s for s in items if s not in persons]
     cores: dict[str, list[tuple[str | None, Surface]]] = defaultdict(list)
     for s in orgs:
         code, core = _qualifier(s.words)
+        core = _head_first(core)
         cores[fold(re.sub(r"^the\s+", "", strip_company_form(" ".join(core)), flags=re.I))].append((code, s))
     for members in cores.values():
         codes = {c for c, _ in members if c}
         if len(codes) <= 1:
             for _, s in members[1:]:
                 groups.union(members[0][1].form, s.form)
+    # per-surface forms computed once, not once per pair
+    stripped = {s.form: tokens(strip_company_form(s.form)) for s in orgs}
+    bare = {s.form: re.sub(r"^The\s+", "", s.form) for s in orgs}
+    acronyms = {s.form for s in orgs if is_acronym(s.form)}
+    folded = {s.form: fold(s.form) for s in orgs if len(s.words) >= 2}
     for a in orgs:
+        aw, stripped_a, bare_a = a.words, stripped[a.form], bare[a.form]
         for b in orgs:
-            if a is b or len(a.form) <= len(b.form):
+            if len(a.form) <= len(b.form):
                 continue
-            aw, bw = a.words, b.words
-            stripped_a = tokens(strip_company_form(a.form))
+            bw = b.words
             prefix = (
                 len(bw) >= 2
                 and aw[: len(bw)] == bw
                 and len(aw) > len(bw) + 1
                 and aw[len(bw)].lower() in ("of", "for")
             )
-            bare_a, bare_b = re.sub(r"^The\s+", "", a.form), re.sub(r"^The\s+", "", b.form)
             if (
                 prefix
                 or stripped_a == bw
-                or short_form_of(bare_b, bare_a)
-                or (is_acronym(b.form) and acronym_matches(b.form, a.form))
-                or (len(aw) == len(bw) >= 2 and fuzz.ratio(fold(a.form), fold(b.form)) >= 92)
+                or short_form_of(bare[b.form], bare_a)
+                or (b.form in acronyms and acronym_matches(b.form, a.form))
+                or (len(aw) == len(bw) >= 2 and fuzz.ratio(folded[a.form], folded[b.form]) >= 92)
             ):
                 groups.union(a.form, b.form)
     _dropped_modifiers(orgs, groups)
     _leading_short_forms([s for s in orgs if not (len(s.words) == 1 and s.form in _surnames(persons))], groups)
     _media_short_forms(orgs, groups)
     _link_loose_acronyms(orgs, groups)
+
+
+def _head_first(words: list[str]) -> list[str]:
+    """ "Ministry of Health" written head last, as "Health Ministry": both name one body."""
+    lead = 1 if words[:1] == ["The"] else 0
+    rest = words[lead + 2 :]
+    if (
+        len(words) >= lead + 3
+        and words[lead].lower() in PUBLIC_BODY_HEADS
+        and words[lead + 1] == "of"
+        and len(rest) <= 3
+        and all(w[:1].isupper() for w in rest)
+    ):
+        return rest + [words[lead]]
+    return words
 
 
 def _surnames(persons: list[Surface]) -> set[str]:

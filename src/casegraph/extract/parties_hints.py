@@ -84,7 +84,9 @@ def apposition_hint(text: str, start: int, end: int) -> str | None:
                     break
                 if w == "think" and words[i + 1 : i + 2] == ["tank"]:
                     return "Organization"
-                kind = _noun_kind(re.sub(r"'s$", "", w))
+                if w.endswith("'s") and i + 1 < len(words) and words[i + 1][:1].isalpha():
+                    continue  # "the club's chairman": the owner qualifies the head noun after it
+                kind = _noun_kind(w)
                 if kind:
                     return kind
     before = text[max(0, start - 40) : start]

@@ -100,7 +100,8 @@ def run(ctx: DocContext) -> None:
             continue  # "Арбитражный суд" inside "Арбитражный суд X области"
         if span.type == "ORG" and ctx.text[span.start : span.stop] in _REGISTERS:
             continue
-        start, end = clean_bounds(ctx.text, span.start, span.stop, keep_article=True)
+        start, end = clean_bounds(ctx.text, span.start, _cut_at_stray_close(ctx.text, span.start, span.stop),
+                                  keep_article=True)
         start, end = _close_quotes(ctx.text, start, end)
         if end <= start:
             continue
@@ -124,6 +125,8 @@ def run(ctx: DocContext) -> None:
                     persons.setdefault(words[-1].lower(), key)
             _add(groups, key, "Person", normal, start, end)
         elif span.type == "ORG":
+            if _capitalised_only_by_position(ctx.text, start, end):
+                continue  # "Поводом для проверки стало…": a common noun opening a sentence
             end = _grow_quoted_name(ctx.text, start, end)
             surface = ctx.text[start:end]
             canonical = SUPRANATIONAL_RU.get(surface.lower())
@@ -238,6 +241,32 @@ def _lemma_phrase(span: Any, vocab: Any) -> str:
     return str(span.normal or span.text)
 
 
+def _cut_at_stray_close(text: str, start: int, end: int) -> int:
+    """End a span before a closing quote or an opening bracket that it runs across: the model reads
+    «Северная инициатива» (СЭИ) as one name from inside the quotes to the acronym."""
+    m = re.search(r"[»“]\s*\(|\s\(", text[start:end])
+    if m and text.count("«", start, start + m.start()) < text.count("»", start, start + m.start() + 1):
+        return start + m.start()
+    if m and "(" in m.group() and ")" not in text[start:end]:
+        return start + m.start()
+    return end
+
+
+def _capitalised_only_by_position(text: str, start: int, end: int) -> bool:
+    """A single title-case word at a sentence start that the text never capitalises elsewhere."""
+    word = text[start:end]
+    if " " in word or not word[:1].isupper() or word.isupper() or not word[1:].islower():
+        return False
+    before = text[max(0, start - 3) : start]
+    if start and not re.search(r"(?:^|[.!?…]\s+|\n\s*)$", text[max(0, start - 3) : start]) and before.strip():
+        return False
+    stem = re.escape(word[: max(4, len(word) - 3)])
+    for m in re.finditer(rf"(?<![\w-]){stem}", text):
+        if m.start() != start and not re.search(r"(?:^|[.!?…]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()]):
+            return False
+    return True
+
+
 def _close_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in the closing marks of quotes opened inside the span: АНО «Центр „Прозрачность“»."""
     while end < len(text):
@@ -333,6 +362,18 @@ def _org_schema(name: str) -> str:
     return "Organization"
 
 
+def _initials(short: str, long: str) -> bool:
+    """An initialism of the long name's words: "СЭИ" for "Северная экологическая инициатива",
+    "ФПГ" for "Фонд президентских грантов" (connectors such as "и", "по" left out)."""
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return False
+    words = [w for w in re.findall(r"[А-ЯЁа-яёA-Za-z]+", long) if w.lower() not in _CONNECTORS_RU]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper().replace("Ё", "Е") == short.replace("Ё", "Е")
+
+
+_CONNECTORS_RU = frozenset("и по в на для при де of for and the".split())
+
+
 def _abbreviates(short: str, long: str) -> bool:
     """Whether a compound abbreviation is built from the first letters of the long name's words:
     "Минюст" = "Мин(истерство) юст(иции)", "Минэкономразвития" = "Мин(истерство) эконом(ического)
@@ -380,7 +421,7 @@ def _merge(groups: dict[str, _Group]) -> None:
     orgs = [k for k in keys if groups[k].schema != "Person"]
     for a in orgs:
         for b in orgs:
-            if a != b and any(_abbreviates(n, m) for n in groups[a].names for m in groups[b].names):
+            if a != b and any(_abbreviates(n, m) or _initials(n, m) for n in groups[a].names for m in groups[b].names):
                 parent[find(a)] = find(b)
     # a short form by the head word: «Курьер» for «Вечерний курьер»
     tails: dict[str, list[str]] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from casegraph.extract import quotes_reported, speech
 from casegraph.extract.context import DocContext, PartyMention, QuoteDraft
@@ -287,11 +288,25 @@ class _Extractor:
         for child in sorted(subjects, key=lambda c: abs(c.idx - verb.start())):
             if speech.PERSON_PRONOUN_RE.fullmatch(child.text):
                 return self.resolve_pronoun(child.idx), True
+            voice = self.organisation_voice(child)
+            if voice is not None:
+                return voice, True
             lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             for m in self.mentions_between(lo, hi):
                 if m.start <= child.idx < m.end or not self.possessive(m):
                     return m.party, False
         return None
+
+    def organisation_voice(self, noun: Any) -> str | None:
+        """ "its press office told …", "their spokesman said": the organisation that "its"/"their"
+        points back to, the last one named in the paragraph before the noun, speaks through it."""
+        if noun.lower_ not in _VOICE_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children
+        ):
+            return None
+        lo = self.paras[self.para_of(noun.idx)][0]
+        orgs = [m for m in self.mentions_between(lo, noun.idx) if self.schema(m.party) != "Person"]
+        return orgs[-1].party if orgs else None
 
     def resolve_pronoun(self, pos: int, pronoun: str | None = None) -> str | None:
         """ "he"/"she" → the person most recently named as a subject before ``pos``: in the last
@@ -634,6 +649,13 @@ class _Extractor:
         ]
         found += quotes_reported.reported(self)
         return sorted(found, key=lambda q: q.start)
+
+
+# Nouns through which an organisation speaks: "its press office", "their spokeswoman".
+_VOICE_NOUNS = frozenset(
+    "office service spokesman spokeswoman spokesperson spokespeople representative representatives secretary"
+    " department".split()
+)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ never names from a particular document.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from casegraph.extract.vocab.roles import ROLE_HEADS
@@ -162,5 +163,9 @@ def in_relative_clause(text: str, lo: int, start: int, end: int, verb_start: int
 
 def is_role_word(word: str) -> bool:
     """A role noun ("minister", "lawyer", "депутата"), quotes and punctuation ignored."""
-    word = word.strip(".,«»“”\"").lower()
-    return word in ROLE_HEADS or any(word.startswith(stem) for stem in RU_ROLE_STEMS)
+    return _is_role_word(word.strip(".,«»“”\"").lower())
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_role_word(word: str) -> bool:
+    return word in ROLE_HEADS or (not word.isascii() and any(word.startswith(stem) for stem in RU_ROLE_STEMS))
