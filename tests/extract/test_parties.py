@@ -530,3 +530,16 @@ def test_russian_initialism_in_brackets_and_sentence_initial_noun() -> None:
     network = _by_name(ctx, "Речная правозащитная сеть")
     assert "РПС" in [a for a, _ in network.aliases]
     assert not [p for p in ctx.parties.values() if p.name.startswith("Основани")]
+
+
+def test_an_agent_noun_before_a_persons_name_does_not_make_a_company() -> None:
+    from casegraph.extract import parties, segment
+    from casegraph.extract.context import DocContext
+
+    ctx = DocContext(text="The permit went to Harbourline Estates LLC, whose manager is the developer Owen Mallory. "
+                          "Mallory declined to comment. The supplier Brightwater Ltd was not named.")
+    segment.run(ctx)
+    parties.run(ctx)
+    schemata = {p.name: p.schema for p in ctx.parties.values()}
+    assert schemata.get("Owen Mallory") == "Person"
+    assert schemata.get("Brightwater Ltd") == "Company"

@@ -38,6 +38,7 @@ from casegraph.extract.parties_group import (
 )
 from casegraph.extract.parties_hints import apposition_hint, dateline_places, masthead_span, vessel_forms
 from casegraph.extract.vocab.organisations import (
+    AGENT_APPOSITION_NOUNS,
     COMPANY_APPOSITION_NOUNS,
     COMPANY_FORMS,
     COMPANY_FORMS_CASED,
@@ -271,6 +272,11 @@ def _rule_candidates(ctx: DocContext, doc: Any) -> list[_Cand]:
         if not len(name):
             continue
         hint = {"APPOS_BODY": "PublicBody", "APPOS_COMPANY": "Company"}.get(rule)
+        if rule == "APPOS_COMPANY" and span[0].lower_ in AGENT_APPOSITION_NOUNS and \
+                not org_head([t.text for t in name]):
+            # "the developer Owen Mallory": people bear these nouns too, so only a name with a company
+            # word of its own ("the developer Harbour Homes") is taken as a company here
+            continue
         if rule == "APPOS_KIND" and span[1].lower_ != "watchdog":  # a watchdog may be state or private
             hint = "Organization"
         label = ORG if hint or rule == "APPOS_KIND" else UNKNOWN
@@ -659,7 +665,7 @@ def _english(ctx: DocContext) -> None:
     cands = []
     for c in (r for cand in raw for r in _refine(ctx, doc, cand)):
         if c.hint is None:
-            c.hint = apposition_hint(ctx.text, c.start, c.end)
+            c.hint = apposition_hint(ctx.text, c.start, c.end, person_like=c.label == PERSON)
         if _keep(ctx, doc, c, places):
             cands.append(c)
     cands = _drop_parent_qualifiers(ctx.text, cands)

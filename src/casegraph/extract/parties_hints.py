@@ -10,6 +10,7 @@ import re
 from casegraph.extract.context import DocContext
 from casegraph.extract.names import tokens
 from casegraph.extract.vocab.organisations import (
+    AGENT_APPOSITION_NOUNS,
     COMPANY_APPOSITION_NOUNS,
     KINSHIP_NOUNS,
     ORGANISATION_APPOSITION_NOUNS,
@@ -71,7 +72,16 @@ def _noun_kind(word: str) -> str | None:
     return None
 
 
-def apposition_hint(text: str, start: int, end: int) -> str | None:
+def apposition_hint(text: str, start: int, end: int, person_like: bool = False) -> str | None:
+    """The kind of party an apposition gives a name; ``person_like`` (the model tagged the name as a
+    person) lets agent nouns that fit people too ("the developer X") say nothing."""
+    kind, noun = apposition_cue(text, start, end)
+    if kind == "Company" and person_like and noun in AGENT_APPOSITION_NOUNS:
+        return None
+    return kind
+
+
+def apposition_cue(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The kind of party an apposition gives a name: "X, a Cypriot lender" (Company), "X, the
     minister's sister" (Person), "the Belgian broadcaster X" (Organization), "its director, X"."""
     m = re.match(r",\s+([^\n]{0,80})", text[end : end + 82])
@@ -83,20 +93,20 @@ def apposition_hint(text: str, start: int, end: int) -> str | None:
                 if not w[0].isalnum() or w in _APPOS_STOPS:
                     break
                 if w == "think" and words[i + 1 : i + 2] == ["tank"]:
-                    return "Organization"
+                    return "Organization", w
                 if w.endswith("'s") and i + 1 < len(words) and words[i + 1][:1].isalpha():
                     continue  # "the club's chairman": the owner qualifies the head noun after it
                 kind = _noun_kind(w)
                 if kind:
-                    return kind
+                    return kind, w
     before = text[max(0, start - 40) : start]
     if re.search(r"^[ \t]*(?:edited|written|reported|translated|compiled|photographed|text|photos?)?\s*by\s+$",
                  before, re.I | re.M):
-        return "Person"  # a credit line: "Edited by X"
+        return "Person", None  # a credit line: "Edited by X"
     m = re.search(r"(?<![\w-])([\w-]+)\s*,?\s+$", before)
     if m and m.group(1)[:1].islower():
-        return _noun_kind(m.group(1))
-    return None
+        return _noun_kind(m.group(1)), m.group(1)
+    return None, None
 
 
 def vessel_forms(text: str, spans: list[tuple[int, int]]) -> set[str]:

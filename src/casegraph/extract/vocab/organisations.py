@@ -103,6 +103,12 @@ COMPANY_APPOSITION_NOUNS = frozenset(
     distributor supplier producer insurer conglomerate consultancy shipowner carrier airline retailer
     wholesaler developer operator exporter importer fund-manager startup start-up""".split()
 )
+# Of those, the agent nouns a person can be too ("the developer X", "X, a supplier of parts"):
+# they mark a company only when the name does not read as a person's.
+AGENT_APPOSITION_NOUNS = frozenset(
+    """contractor lender manufacturer maker distributor supplier producer shipowner carrier retailer wholesaler
+    developer operator exporter importer""".split()
+)
 ORGANISATION_APPOSITION_NOUNS = frozenset(
     """group organisation organization charity ngo non-profit nonprofit foundation institute think-tank
     association network coalition movement campaign initiative party union club society outlet newspaper
