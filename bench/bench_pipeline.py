@@ -1,8 +1,8 @@
 """Speed of the whole extraction pipeline against spaCy's small English pipeline alone.
 
 Both run in this process on the same texts, warmed up, best of several rounds, so the ratio is
-meaningful on any machine. Texts: the seed article from ../shared when present, plus the English
-example documents. Usage: ``python bench/bench_pipeline.py [--rounds N]``.
+meaningful on any machine. Texts: the seed article from ../shared when present, the English example
+documents and the English held-out articles in bench/heldout*. Usage: ``python bench/bench_pipeline.py [--rounds N]``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def corpus() -> list[Document]:
     paths = [SEED] if SEED.exists() else []
     paths += sorted(p for p in (ROOT / "examples" / "meduza-case").glob("*") if p.suffix in {".txt", ".md"}
                     and not p.name.startswith("README") and "-ru" not in p.name)
+    paths += sorted(ROOT.glob("bench/heldout*/en-*.txt"))  # our own invented articles
     return [Document(id=str(i), text=read_path(p).text, format="txt", language="en", published="2021-05-21")
             for i, p in enumerate(paths)]
 
