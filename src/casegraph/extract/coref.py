@@ -162,7 +162,8 @@ def _sentence_subject_ru(text: str, start: int, end: int) -> bool:
 def _descriptors(ctx: DocContext, named: list[PartyMention]) -> dict[str, set[str]]:
     """The common nouns a text puts next to a name ("the fund X", "X, a Cypriot lender",
     «фондом „X“»): a later "the fund" may point back to X although its name lacks the word."""
-    text, out = ctx.text, {}
+    text = ctx.text
+    out: dict[str, set[str]] = {}
     ru = ctx.language == "ru"
     for m in named:
         if ctx.parties[m.party].schema == "Person":

@@ -16,8 +16,12 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from casegraph.extract.context import DateMention, DocContext
+
+if TYPE_CHECKING:  # dateparser is imported lazily at run time (see ``_parser``); only its type is needed here
+    from dateparser.date import DateDataParser
 
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december")
@@ -200,8 +204,8 @@ def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
             return []
         return _explicit(start, match.end(), match.group(kind), lang, "year")
     if kind == "season":
-        year = match.group("season_year")
-        return [_Found(start, end, year, False, int(year))]
+        season_year: str = match.group("season_year")
+        return [_Found(start, end, season_year, False, int(season_year))]
     if kind in ("rel_next", "rel_prev"):
         return _shifted(start, end, found, 1 if kind == "rel_next" else -1)
     if kind == "rel_offset":
@@ -217,9 +221,9 @@ def _interpret(match: re.Match[str], text: str, lang: str, anchor: _Anchor,
         return []
     month = _month_index(month_word.group(0))
     year_group = f"{kind}_year"
-    year = match.group(year_group) if year_group in PATTERN.groupindex else None
-    if year:
-        core = f"{RU_MONTH_GEN[month - 1]} {year}" if ru else f"{EN_MONTH_NAMES[month - 1]} {year}"
+    year_text: str | None = match.group(year_group) if year_group in PATTERN.groupindex else None
+    if year_text:
+        core = f"{RU_MONTH_GEN[month - 1]} {year_text}" if ru else f"{EN_MONTH_NAMES[month - 1]} {year_text}"
         return _explicit(start, end, core, "ru" if ru else "en", "month")
     core = RU_MONTH_GEN[month - 1] if ru else EN_MONTH_NAMES[month - 1]
     deictic = _deictic_year(match, text, month, anchor.published)
@@ -459,7 +463,7 @@ def _normalise(core: str, lang: str, precision: str, base: date | None) -> str |
 
 
 @functools.lru_cache(maxsize=256)
-def _parser(lang: str, base: date | None) -> object:
+def _parser(lang: str, base: date | None) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}

@@ -343,12 +343,9 @@ def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: in
 def _verb(text: str, sent: Sentence, start: int, end: int) -> tuple[str, int, int] | None:
     """The money verb nearest before the amount, else the nearest after it."""
     before = [m for m in VERB.finditer(text, sent.start, start)]
-    if before:
-        m = before[-1]
-    else:
-        m = VERB.search(text, end, sent.end)
-        if m is None:
-            return None
+    m: re.Match[str] | None = before[-1] if before else VERB.search(text, end, sent.end)
+    if m is None:
+        return None
     return ("receive" if m.group("receive") else "give"), m.start(), m.end()
 
 
@@ -496,7 +493,8 @@ def _previous_subject(ctx: DocContext, sentences: list[Sentence], sent: Sentence
     mentions = [m for m in ctx.mentions_in(prev.start, prev.end)
                 if not (exclude_public and _schema(ctx, m) == "PublicBody")]
     orgs = [m for m in mentions if _schema(ctx, m) != "Person"]
-    return (orgs or mentions or [None])[0]
+    pool = orgs or mentions
+    return pool[0] if pool else None
 
 
 def _after_cue(text: str, sent: Sentence, mentions: list[PartyMention], cue: re.Pattern[str],

@@ -114,7 +114,9 @@ def mask(ctx: DocContext, sent: Sentence, extra: list[PartyMention] | None = Non
         if chosen and m.start < chosen[-1].end:
             continue
         chosen.append(m)
-    text, origin, pos = [], [], sent.start
+    text: list[str] = []
+    origin: list[int] = []
+    pos = sent.start
     for i, m in enumerate(chosen):
         text.append(ctx.text[pos:m.start])
         origin.extend(range(pos, m.start))
@@ -421,7 +423,7 @@ def _only_body(ctx: DocContext, noun: str) -> PartyMention | None:
 def lawyer_at(ctx: DocContext, role: str, prep: str | None, org: PartyMention) -> bool:
     """"a barrister at X Chambers", "a partner with X LLP": a lawyer *at* an organisation works
     there; only "lawyer for/of/to X" names a client."""
-    return bool(prep) and prep.lower() in ("at", "with", "in", "в") and not is_person(ctx, org.party) and \
+    return prep is not None and prep.lower() in ("at", "with", "in", "в") and not is_person(ctx, org.party) and \
         V.role_kind(role) == "Representation"
 
 
@@ -555,18 +557,19 @@ def _membership_frames(ctx: DocContext, m: Masked) -> None:
             record(ctx, "Membership", p, org, m.sentence, (role, s, e), 0.75)
     for hit in _MEMBERSHIP_GIVEN.finditer(m.text):
         member = m.slot(hit.group("member"))
+        giver: PartyMention | None
         if hit.group("org"):
-            org: PartyMention | None = m.slot(hit.group("org"))
+            giver = m.slot(hit.group("org"))
         else:  # "… to their organization": the giving organisation, the sentence's first one named
-            org = next((o for o in m.slots if not is_person(ctx, o.party)), None)
-            if org is None:
-                org = next((x for x in reversed(mentions_between(ctx, 0, m.sentence.start))
-                            if not is_person(ctx, x.party)), None)
-        if org is None:
+            giver = next((o for o in m.slots if not is_person(ctx, o.party)), None)
+            if giver is None:
+                giver = next((x for x in reversed(mentions_between(ctx, 0, m.sentence.start))
+                              if not is_person(ctx, x.party)), None)
+        if giver is None:
             continue
         s, e = m.span(hit.start("role"), hit.end("role"))
         role = "honorary member" if "honorary" in hit.group("role").lower() else "member"
-        record(ctx, "Membership", member, org, m.sentence, (role, s, e), 0.7)
+        record(ctx, "Membership", member, giver, m.sentence, (role, s, e), 0.7)
 
 
 def _representation_frames(ctx: DocContext, m: Masked) -> None:

@@ -313,7 +313,9 @@ def _verb_frames(ctx: DocContext, m: Masked) -> None:
         if _NEG.search(hit.group("mid") or ""):
             continue
         schema = next(k for k in _VERBS if hit.group(k))
-        subj, obj = m.slot(hit.group("subj")), m.slot(re.search(SLOT, hit.group("obj")).group())
+        obj_slot = re.search(SLOT, hit.group("obj"))
+        assert obj_slot is not None  # the pattern's "obj" group always ends in a SLOT placeholder
+        subj, obj = m.slot(hit.group("subj")), m.slot(obj_slot.group())
         if schema in ("Directorship", "Employment") and is_person(ctx, obj.party):
             continue
         s, e = m.span(hit.start("verb"), hit.end("verb"))
@@ -321,22 +323,23 @@ def _verb_frames(ctx: DocContext, m: Masked) -> None:
     for hit in _OBJECT_RELATIVE.finditer(m.text):
         obj = m.slot(hit.group("obj"))
         subj_tok = hit.group("subj")
+        actor: PartyMention | None
         if subj_tok.startswith("⟨"):
-            subj: PartyMention | None = m.slot(subj_tok)
+            actor = m.slot(subj_tok)
         else:
-            subj = resolve_person(ctx, m, hit.start(), {obj.party})
-        if subj is None:
+            actor = resolve_person(ctx, m, hit.start(), {obj.party})
+        if actor is None:
             continue
         verb = hit.group("verb").lower()
         s, e = m.span(hit.start("verb"), hit.end("verb"))
         if "found" in verb or verb in ("set up", "established", "created", "launched"):
             date = next(iter(dates_near(ctx, *m.span(hit.start("verb"), len(m.text)))), None)
-            for person in [subj, *([m.slot(hit.group("co"))] if hit.group("co") else [])]:
+            for person in [actor, *([m.slot(hit.group("co"))] if hit.group("co") else [])]:
                 record(ctx, "Directorship", person, obj, m.sentence, ("founder", s, e), 0.75, start_date=date)
         elif verb.startswith(("own", "control")):
-            record(ctx, "Ownership", subj, obj, m.sentence, ("owner", s, e), 0.7)
+            record(ctx, "Ownership", actor, obj, m.sentence, ("owner", s, e), 0.7)
         else:
-            record(ctx, "Directorship", subj, obj, m.sentence, ("head", s, e), 0.7)
+            record(ctx, "Directorship", actor, obj, m.sentence, ("head", s, e), 0.7)
 
 
 def _possessive_role_frames(ctx: DocContext, m: Masked) -> None:
@@ -393,9 +396,9 @@ def _ownership_frames(ctx: DocContext, m: Masked) -> None:
         s, e = m.span(hit.start(), hit.end())
         asset = m.slot(hit.group("asset"))
         token = hit.group("owner")
-        owner = m.slot(token) if token.startswith("⟨") else _resolve(ctx, m, hit.start(), token, {asset.party})
-        if owner is not None:
-            record(ctx, "Ownership", owner, asset, m.sentence, ("shareholder", s, e), 0.65)
+        holder = m.slot(token) if token.startswith("⟨") else _resolve(ctx, m, hit.start(), token, {asset.party})
+        if holder is not None:
+            record(ctx, "Ownership", holder, asset, m.sentence, ("shareholder", s, e), 0.65)
 
 
 def _board_frames(ctx: DocContext, m: Masked) -> None:
