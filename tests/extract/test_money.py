@@ -324,3 +324,61 @@ def test_russian_dative_pronoun_and_from_an_adjective_noun_name() -> None:
     sides = {g["amount"]: (g.get("payer"), g.get("beneficiary")) for g in got}
     assert sides["3500000"] == (party_key("Фонд Лесной помощи"), party_key("Чистый берег"))
     assert sides["12000"][0] == party_key("Havsmiljö Stiftelse")
+
+
+def _by_amount(got: list[dict[str, str]]) -> dict[str, tuple[str | None, str | None]]:
+    return {g["amount"]: (g.get("payer"), g.get("beneficiary")) for g in got}
+
+
+def test_donations_listed_after_a_receipt_go_to_its_recipient() -> None:
+    text = ("The Kestrel Trust received $20,000 from Orrin Mills Ltd in March. Another $5,000 arrived from "
+            "Tessaly Group a week later.\n\nPaul Carrow also gave $2,000 in April.\n\nHalberd Metals, which "
+            "holds a $2 million contract with the city, donated $8,000 on May 3.")
+    got = _by_amount(extract_parsed(text, [(n, s, [n]) for n, s in (
+        ("Kestrel Trust", "Organization"), ("Orrin Mills Ltd", "Company"), ("Tessaly Group", "Company"),
+        ("Paul Carrow", "Person"), ("Halberd Metals", "Company"))]))
+    assert got["20000"] == ("orrin mills ltd", "kestrel trust")
+    assert got["5000"] == ("tessaly group", "kestrel trust")
+    assert got["2000"] == ("paul carrow", "kestrel trust")
+    assert got["8000"] == ("halberd metals", "kestrel trust")
+
+
+def test_a_donation_with_no_recipient_in_the_story_keeps_none() -> None:
+    got = extract_parsed("Halberd Metals donated $8,000 on May 3. The Kestrel Trust opened an office.",
+                         [("Halberd Metals", "Company", ["Halberd Metals"]),
+                          ("Kestrel Trust", "Organization", ["Kestrel Trust"])])
+    assert _sides(got) == [("halberd metals", None)]
+
+
+def test_a_generic_noun_tied_to_the_wrong_party_is_retied_by_its_head_noun() -> None:
+    text = ("Vera Lind leads the race, and her campaign committee, Lind for Senate, has raised funds. "
+            "Judge Amos Pike of the Brant County Court heard the case against the committee. "
+            "Records show that in May the committee paid $9,000 to Corin Media.")
+    got = extract_parsed(text, [("Lind for Senate", "Organization", ["Lind for Senate"]),
+                                ("Brant County Court", "PublicBody", ["Brant County Court", "committee"]),
+                                ("Corin Media", "Company", ["Corin Media"])])
+    assert _sides(got) == [("lind for senate", "corin media")]
+
+
+def test_the_account_holder_not_the_bank_is_paid() -> None:
+    got = extract_parsed("In June, Tarn Holdings paid CHF 300,000 to Solberg Privatbank in Geneva, into an "
+                         "account held by Ivo Marek.",
+                         [("Tarn Holdings", "Company", ["Tarn Holdings"]),
+                          ("Solberg Privatbank", "Company", ["Solberg Privatbank"]),
+                          ("Ivo Marek", "Person", ["Ivo Marek"])])
+    assert _sides(got) == [("tarn holdings", "ivo marek")]
+
+
+def test_russian_holding_as_receiver_is_the_named_holding() -> None:
+    text = ("Медиахолдинг «Северный Вестник» выпускает две газеты. Ещё 5 млн рублей холдинг получил "
+            "в виде субсидии от мэрии Нижнего Брода.")
+    got = extract_parsed(text, [("Северный Вестник", "Company", ["Северный Вестник"]),
+                                ("мэрия Нижнего Брода", "PublicBody", ["мэрии Нижнего Брода"])], lang="ru")
+    assert _sides(got) == [("мэрия нижнего брода", "северныи вестник")]
+
+
+def test_a_co_signer_of_a_contract_is_its_other_side() -> None:
+    got = extract_parsed("In March the Transport Ministry and Ferrow Rail signed a contract worth €6 million.",
+                         [("Transport Ministry", "PublicBody", ["Transport Ministry"]),
+                          ("Ferrow Rail", "Company", ["Ferrow Rail"])])
+    assert _sides(got) == [("transport ministry", "ferrow rail")]

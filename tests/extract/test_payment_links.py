@@ -46,3 +46,27 @@ def test_nothing_changes_without_roles() -> None:
     ctx.drafts = ctx.drafts[1:]
     payment_links.run(ctx)
     assert ctx.drafts[0].refs("payer") == ["lena holt"]
+
+
+def _with_second_role(company_mentions: int, holding_mentions: int) -> DocContext:
+    from casegraph.extract.context import PartyMention
+
+    ctx = ctx_with("Company", "contract")
+    for key, name, count in (("ministry of health", "Ministry of Health", company_mentions),
+                             ("orlan holdings", "Orlan Holdings", holding_mentions)):
+        party = ctx.parties.setdefault(key, Party(key, "Company", name, Span(0, 0)))
+        party.mentions = [PartyMention(0, 1, name, key) for _ in range(count)]
+    seat = Draft("rel:Directorship:lena holt:orlan holdings", "Directorship", Span(0, 18))
+    seat.add("director", "lena holt", 9, 18, ref=True)
+    seat.add("organization", "orlan holdings", 0, 8, ref=True)
+    ctx.drafts.insert(1, seat)
+    return ctx
+
+
+def test_a_signer_with_two_roles_signs_for_the_organisation_the_story_follows() -> None:
+    ctx = _with_second_role(company_mentions=6, holding_mentions=2)
+    payment_links.run(ctx)
+    assert ctx.drafts[2].refs("payer") == ["lena holt", "ministry of health"]
+    ctx = _with_second_role(company_mentions=3, holding_mentions=2)  # neither stands out: no guess
+    payment_links.run(ctx)
+    assert ctx.drafts[2].refs("payer") == ["lena holt"]

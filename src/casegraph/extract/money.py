@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
-from casegraph.extract.money_roles import ORG_HEADS, PRICE_NOUNS, by_head_noun, earlier_buyer, parsed_roles
+from casegraph.extract.money_roles import (
+    ORG_HEADS,
+    PRICE_NOUNS,
+    by_head_noun,
+    checked_nominal,
+    earlier_buyer,
+    parsed_roles,
+)
 from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
 from casegraph.extract.vocab.trie import trie_pattern
@@ -66,7 +73,7 @@ _SKIP_BEFORE_VERB = {"had", "has", "have", "also", "reportedly", "allegedly", "t
 _ORG_NOUNS = re.compile(
     r"(?i:\b(?:organi[sz]ation|non-?profit|ngo|foundation|fund|company|firm|group|movement|agency|charity"
     r"|association|outlet|event|conference|forum|project|организаци\w+|фонд\w*|компани\w+|движени\w+"
-    r"|мероприяти\w+|проект\w*)\b)"
+    r"|мероприяти\w+|проект\w*|холдинг\w*)\b)"
 )
 # Head nouns that never stand for a state body ("the outlet" is not the regulator named beside it).
 _PRIVATE_HEADS = frozenset({"non-profit", "nonprofit", "ngo", "foundation", "fund", "company", "firm", "outlet",
@@ -98,12 +105,15 @@ def run(ctx: DocContext) -> None:
     payments: list[Draft] = []
     with_amount: set[int] = set()
     gives: set[str] = set()  # payments whose only verb is one of giving (payer named, recipient implied)
+    flows: dict[str, str] = {}  # payment key → the verb that moved it ("give:donated", "receive:received")
     for start, end, amount, currency in amounts:
         sent = _sentence_at(sentences, start) or Sentence(start, end, ctx.text[start:end])
         with_amount.add(sent.start)
         roles = _roles(ctx, sentences, sent, start, end)
         if roles.evidence and all(e.startswith("give") and "passive" not in e for e in roles.evidence):
             gives.add(f"payment:{start}")
+        if roles.evidence:
+            flows[f"payment:{start}"] = roles.evidence[0]
         draft = Draft(key=f"payment:{start}", schema="Payment", span=Span(sent.start, sent.end))
         draft.add("amount", _format(amount), start, end)
         draft.add("currency", currency, start, end)
@@ -111,6 +121,7 @@ def run(ctx: DocContext) -> None:
         payments.append(draft)
     _inherit_roles(ctx, payments, paragraphs)
     _topic_recipient(ctx, sentences, paragraphs, payments, gives)
+    _running_recipient(ctx, payments, flows)
     awards = [d for d in _awards(ctx, sentences, paragraphs) if d.span.start not in with_amount]
     used: set[str] = set()
     for draft in payments:
@@ -190,6 +201,32 @@ def _topic_recipient(ctx: DocContext, sentences: list[Sentence], paragraphs: lis
         if before and before[-1][2].party not in payer:
             recipient = before[-1][2]
             draft.add("beneficiary", recipient.party, recipient.start, recipient.end, ref=True)
+
+
+# Verbs that name a gift and its giver but may leave the recipient to the story so far.
+_DONATE = re.compile(r"(?:give|go)(?: \(passive\))?:(?:gave|gives|give|giving|donat\w*|contribut\w*"
+                     r"|arriv\w*|came|come|comes|flow\w*)$")
+_RECIPIENT_REACH = 1500  # characters over which a list of donations keeps its recipient
+
+
+def _running_recipient(ctx: DocContext, payments: list[Draft], flows: dict[str, str]) -> None:
+    """"The committee received N from X. A further M arrived from Y. … Z donated K on March 1."
+    — a donation whose giver is named but whose recipient is not goes to the recipient of the
+    latest gift or receipt before it (a give/receive/go verb with both sides known, or one filled
+    this way), if that came at most ``_RECIPIENT_REACH`` characters earlier. Contract values and
+    bare amounts never set the recipient, so an unrelated figure in between does not carry."""
+    last: tuple[int, Draft] | None = None
+    for draft in payments:
+        flow = flows.get(draft.key, "")
+        payer, beneficiary = draft.refs("payer"), draft.refs("beneficiary")
+        if payer and not beneficiary and _DONATE.match(flow) and last is not None \
+                and draft.span.start - last[0] <= _RECIPIENT_REACH:
+            recipient = last[1].refs("beneficiary")
+            if not any(_same_party(ctx, a, b) for a in recipient for b in payer):
+                _copy(draft, last[1], "beneficiary")
+                beneficiary = draft.refs("beneficiary")
+        if payer and beneficiary and flow.split(":", 1)[0].split(" ", 1)[0] in ("give", "receive", "go"):
+            last = (draft.span.start, draft)
 
 
 def _copy(draft: Draft, source: Draft, prop: str) -> None:
@@ -358,7 +395,7 @@ def _subject(ctx: DocContext, sentences: list[Sentence], sent: Sentence, mention
         s_start, s_end, pronoun = head_words
         for m in mentions:
             if m.start < s_end and m.end > s_start:
-                return m
+                return checked_nominal(ctx, m)
         return _resolve(ctx, sentences, sent, s_start, ctx.text[s_start:s_end].lower(), pronoun)
     words = list(re.finditer(r"[\w'’-]+", ctx.text[sent.start:v_start]))
     while words and words[-1].group(0).lower() in _SKIP_BEFORE_VERB:

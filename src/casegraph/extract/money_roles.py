@@ -43,7 +43,7 @@ RECEIVE = frozenset({
 BUY = frozenset({"buy", "purchase", "acquire"})
 SELL = frozenset({"sell"})
 FINE = frozenset({"fine", "charge", "bill", "invoice", "penalise", "penalize"})
-GO = frozenset({"go", "flow", "come"})
+GO = frozenset({"go", "flow", "come", "arrive"})
 # Nouns naming a payment: "make grants", "a donation from X", "X's loan".
 PAYMENT_NOUNS = frozenset({
     "donation", "grant", "loan", "payment", "gift", "transfer", "contribution", "investment", "subsidy",
@@ -182,6 +182,8 @@ def _verb_frame(ctx: DocContext, frame: Frame, verb: Any, chain_ids: set[int], r
     objects = [p for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") and c.i not in chain_ids
                and (p := _party(ctx, c, None)) is not None]
     to = preps.get("to") or preps.get("into")
+    if "into" in preps and any(c.dep_ == "prep" and c.lower_ == "into" and _is_account(c) for c in verb.children):
+        to = preps["into"]  # "paid N to Bank Z, into an account held by X": X is paid, Z only holds it
     payer = beneficiary = None
     if cls == "give":
         if passive:
@@ -236,6 +238,9 @@ def _contract_frame(ctx: DocContext, frame: Frame, chain: list[Any], verb: Any, 
         subj = _subject(verb)
         if subj is not None and subj.i not in chain_ids and subj.dep_ != "nsubjpass":
             first = _party(ctx, subj, resolve)
+            if second is None:  # "A and B signed a contract": B, the co-signer, is the other side
+                others = [c for c in subj.children if c.dep_ == "conj"]
+                second = _party(ctx, others[0], resolve) if others else None
     if first is None and second is None:
         return
     if first is not None and second is not None and _schema(ctx, second) == "PublicBody" \
@@ -314,11 +319,31 @@ def _pobj_party(ctx: DocContext, prep: Any, resolve: Resolver | None) -> PartyMe
         return None
     obj = objs[0]
     found = _party(ctx, obj, resolve)
-    if found is None and obj.lemma_.lower() in ("account", "accounts", "bank"):  # "into the account of X"
-        for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return _pobj_party(ctx, child, resolve)
+    if found is None and obj.lemma_.lower() in _ACCOUNT:
+        return account_holder(ctx, obj, resolve)
     return found
+
+
+_ACCOUNT = frozenset({"account", "accounts", "bank"})
+
+
+def _is_account(prep: Any) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in _ACCOUNT for c in prep.children)
+
+
+def account_holder(ctx: DocContext, obj: Any, resolve: Resolver | None) -> PartyMention | None:
+    """Whose account the money went into: "the account of X", "X's account", "an account held
+    (owned, controlled) by X" — the holder, not the bank, is the one paid."""
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _pobj_party(ctx, child, resolve)
+        if child.dep_ == "poss":
+            return _party(ctx, child, resolve)
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    return _pobj_party(ctx, agent, resolve)
+    return None
 
 
 def _party(ctx: DocContext, token: Any, resolve: Resolver | None) -> PartyMention | None:
@@ -329,7 +354,7 @@ def _party(ctx: DocContext, token: Any, resolve: Resolver | None) -> PartyMentio
     right = token.idx + len(token.text)
     for m in ctx.mentions_in(max(0, token.idx - 80), right + 120):  # a name running past its head word
         if m.start <= token.idx < m.end:
-            return m
+            return checked_nominal(ctx, m)
     if token.pos_ == "NOUN":  # "to Spanish side X", "Y's vehicle, X, bought": the name in apposition
         for child in token.children:
             if child.dep_ == "appos":
@@ -421,3 +446,23 @@ def by_head_noun(ctx: DocContext, pos: int, phrase: str, exclude: str | None = N
         return None
     best = max(counts, key=lambda k: (counts[k], latest[k].start))
     return latest[best]
+
+
+def checked_nominal(ctx: DocContext, mention: PartyMention) -> PartyMention:
+    """A lowercase mention ("the committee") that coreference tied to a party whose name neither
+    holds that noun nor is introduced by it ("the committee" → a court named nearby) is re-tied to
+    the organisation the noun does name or introduce ("its campaign committee, X for Mayor"), if
+    there is one; proper-name mentions are returned as they are."""
+    if not mention.text or any(c.isupper() for c in mention.text):
+        return mention
+    words = re.findall(r"\w+", mention.text.lower())
+    party = ctx.parties.get(mention.party)
+    if not words or party is None:
+        return mention
+    stem = words[-1][: max(4, len(words[-1]) - 2)]
+    if stem in party.name.lower():
+        return mention
+    named = by_head_noun(ctx, mention.start, mention.text)
+    if named is None or named.party == mention.party:
+        return mention
+    return PartyMention(mention.start, mention.end, mention.text, named.party)

@@ -37,6 +37,17 @@ def _contract_like(draft: Draft) -> bool:
     return any(word in purposes for word in CONTRACT_WORDS)
 
 
+def _dominant(ctx: DocContext, orgs: set[str]) -> str | None:
+    """Of several organisations a signer holds roles in, the one the story is about: named at
+    least twice as often as any other (a founder who also directs a holding company signs for the
+    company the article follows); no guess when none stands out."""
+    counts = {key: len(ctx.parties[key].mentions) if key in ctx.parties else 0 for key in orgs}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] >= 2 * max(1, ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def run(ctx: DocContext) -> None:
     held = _roles(ctx)
     if not held:
@@ -50,9 +61,11 @@ def run(ctx: DocContext) -> None:
             for value in [v for v in draft.values if v.prop == side and v.ref]:
                 party = ctx.parties.get(value.value)
                 orgs = held.get(value.value, set())
-                if party is None or party.schema != "Person" or len(orgs) != 1:
+                if party is None or party.schema != "Person" or not orgs:
                     continue
-                org_key = next(iter(orgs))
+                org_key = next(iter(orgs)) if len(orgs) == 1 else (_dominant(ctx, orgs) if contract else None)
+                if org_key is None:
+                    continue
                 org = ctx.parties.get(org_key)
                 if org is None or org_key in present or not (org.schema == "PublicBody" or contract):
                     continue
