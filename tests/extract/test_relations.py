@@ -307,3 +307,78 @@ def test_russian_pronoun_title_with_occupations_and_object_first_verb() -> None:
     assert ("Directorship", "Мария Гусева", "Чистый берег") in found
     assert ("Directorship", "Пётр Лаптев", "Чистый берег") in found
     assert ("Membership", "Мария Гусева", "Чистый берег") in found
+
+
+def test_pronoun_role_with_copula_and_fraction_owned() -> None:
+    ctx = build("Tallow Shipping Ltd was registered in 2017. Its sole director on paper is Brenda Kovac. "
+                "Oskar Lind also owns 40 percent of Tallow Shipping Ltd.",
+                {"Tallow Shipping Ltd": "Company", "Brenda Kovac": "Person", "Oskar Lind": "Person"})
+    found = rels(ctx)
+    assert ("Directorship", "Brenda Kovac", "Tallow Shipping Ltd") in found
+    assert ("Ownership", "Oskar Lind", "Tallow Shipping Ltd") in found
+
+
+def test_held_by_after_another_noun_is_not_ownership_of_the_earlier_name() -> None:
+    ctx = build("Pellor Trading sent the money to Birchwood Bank, into an account held by Ana Ruiz. "
+                "The Trade Agency froze all permits held by Pellor Trading.",
+                {"Pellor Trading": "Company", "Birchwood Bank": "Company", "Ana Ruiz": "Person",
+                 "Trade Agency": "PublicBody"})
+    found = rels(ctx)
+    assert not any(r[0] == "Ownership" for r in found)
+
+
+def test_role_in_a_branch_apposed_verb_and_attorney_of_the_firm() -> None:
+    ctx = build("Carla Mendes, who has been secretary of the Green Future Party's county branch since 2015, "
+                "spoke. It hired a firm whose senior partner, Ivo Brandt, now represents Carla Mendes. "
+                "Attorney Ruth Adeyemi of the firm Hollis Grant filed the motion.",
+                {"Carla Mendes": "Person", "Green Future Party": "Organization", "Ivo Brandt": "Person",
+                 "Ruth Adeyemi": "Person", "Hollis Grant": "Company"})
+    found = rels(ctx)
+    assert ("Membership", "Carla Mendes", "Green Future Party") in found
+    assert ("Representation", "Ivo Brandt", "Carla Mendes") in found
+    assert ("Employment", "Ruth Adeyemi", "Hollis Grant") in found
+
+
+def test_whose_role_is_the_occupation_name() -> None:
+    ctx = build("The loan came from Marrow Estates LLC, a company whose registered manager is the builder Tom Ekker.",
+                {"Marrow Estates LLC": "Company", "Tom Ekker": "Person"})
+    found = rels(ctx)
+    assert any(r[1:] == ("Tom Ekker", "Marrow Estates LLC") for r in found)
+
+
+def test_russian_dative_ownership_and_represented_interests() -> None:
+    ctx = build("ООО «Северный Берег» на 100% принадлежит бизнесмену Олегу Панину. "
+                "Олег Панин — известный застройщик. Кроме того, ему принадлежит 30% компании ООО «Дорстрой». "
+                "Нину Ершову уволили. Её интересы представлял адвокат Павел Рябов.",
+                {"ООО «Северный Берег»": "Company", "Олегу Панину": "Person", "Олег Панин": "Person",
+                 "ООО «Дорстрой»": "Company", "Нину Ершову": "Person", "Павел Рябов": "Person"})
+    found = rels(ctx)
+    assert any(r[0] == "Ownership" and r[2] == "ООО «Северный Берег»" for r in found)
+    assert any(r[0] == "Ownership" and r[2] == "ООО «Дорстрой»" for r in found)
+    assert any(r[0] == "Representation" and r[1] == "Павел Рябов" for r in found)
+
+
+def test_the_other_half_belongs_to_and_bare_title_with_body_in_sentence() -> None:
+    ctx = build("Rena Holt owns 60 percent of Quarry Freight Ltd; the rest belongs to Dunmore Capital. "
+                "The Energy Ministry and the Water Ministry met. Lars Vik, a deputy minister responsible "
+                "for grids, defended the Energy Ministry's plan.",
+                {"Rena Holt": "Person", "Quarry Freight Ltd": "Company", "Dunmore Capital": "Company",
+                 "Energy Ministry": "PublicBody", "Water Ministry": "PublicBody", "Lars Vik": "Person"})
+    found = rels(ctx)
+    assert ("Ownership", "Rena Holt", "Quarry Freight Ltd") in found
+    assert ("Ownership", "Dunmore Capital", "Quarry Freight Ltd") in found
+    assert any(r[1:] == ("Lars Vik", "Energy Ministry") for r in found)
+    assert not any(r[1:] == ("Lars Vik", "Water Ministry") for r in found)
+
+
+def test_russian_compound_title_inflects_every_word() -> None:
+    ctx = build("Главным редактором «Вечернего вестника» с 2019 года была Анна Серова.",
+                {"Вечернего вестника": "Company", "Анна Серова": "Person"}, language="ru")
+    found = rels(ctx)
+    assert ("Directorship", "Анна Серова", "Вечернего вестника") in found
+
+
+def test_remaining_share_in_the_next_sentence_belongs_to_the_company_named_before() -> None:
+    ctx = build("Tova Reed holds 30 percent of Larkspur Pharma. The other 70 percent belongs to Ostmark Ltd.",
+                {"Tova Reed": "Person", "Larkspur Pharma": "Company", "Ostmark Ltd": "Company"})
+    assert ("Ownership", "Ostmark Ltd", "Larkspur Pharma") in rels(ctx)

@@ -287,10 +287,18 @@ _TITLE_BEFORE = re.compile(
     rf"(?P<title>(?:(?:[A-ZА-Я][\w.-]*|(?i:{_MODIFIER_WORD})(?!\w))\s+){{0,4}}?{ROLE})\s*,?\s*$")
 # "⟨P⟩, the founder of ⟨O⟩", "⟨P⟩ — director of the X branch of ⟨O⟩", "⟨P⟩ as Vice President of ⟨O⟩"
 _APPOS_AFTER = re.compile(
-    rf"\s*(?:,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
+    rf"\s*(?:,\s*who\s+(?:is|was|has\s+been|had\s+been|remains|became)\b|,|—|–|-|\(|\bas\b|\bis\b|\bwas\b|"
+    rf"\bhas\s+been\b|\bbecame\b|\bremains\b|—\s*\w+\s+as\b)\s*"
     rf"(?:(?:the|a|an|its|his|her|their|also|now|then|currently)\s+)*"
     rf"(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})\s+(?:(?P<prep>of|at|for|in|with|to|от|в)\s+)?(?:the\s+)?"
-    rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{SLOT})")
+    rf"(?P<fill>(?:[\w.-]+\s+){{0,4}}?(?:(?:of|at)\s+(?:the\s+)?)?)(?P<org>{SLOT})"
+    # "treasurer of ⟨O⟩'s county branch": a post in a unit of the body makes its holder a member of it
+    rf"(?P<unit>['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:branch|chapter|office|unit|division|wing|cell|section)\b)?")
+# "⟨P⟩, a deputy minister responsible for exports,": a title with no body named; the body it implies
+# (:func:`_body_for_title`) is looked up among the organisations of the document
+_APPOS_BARE = re.compile(
+    rf"\s*,\s*(?:a|an|the)\s+(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})"
+    rf"(?=\s*[,.;]|\s+(?:responsible|in\s+charge|who|since|until|at\s+the\s+time)\b)", re.I)
 # "⟨P⟩ as ⟨O⟩ Vice President"
 _AS_ORG_TITLE = re.compile(rf"\s*(?:,|as|—)\s*(?:the\s+)?(?P<org>{OSLOT})(?:['’]s)?\s+(?P<role>{ROLE})")
 # "the founder of ⟨O⟩, ⟨P⟩"
@@ -300,7 +308,8 @@ _ROLE_OF_TAIL = re.compile(rf"\b(?:of|at)\s+(?:the\s+)?{OSLOT}\s*[,—–]\s*{PS
 # "⟨O⟩, whose sole founder and director … is none other than ⟨P⟩"
 _WHOSE = re.compile(
     rf"(?P<org>{SLOT}){NOSTOP}{{0,90}}?\bwhose\s+(?P<role>(?:\w+\s+){{0,2}}?{ROLE})(?:{NOSTOP}{{0,100}}?"
-    rf"\b(?:is|was|are|were)\s+(?:none\s+other\s+than\s+|also\s+)?|\s*,?\s*)(?P<person>{PSLOT})", re.I)
+    rf"\b(?:is|was|are|were)\s+(?:none\s+other\s+than\s+|also\s+)?(?:(?:the|a|an)\s+[a-z][\w-]*\s+)?|\s*,?\s*)"
+    rf"(?P<person>{PSLOT})", re.I)
 # "⟨O⟩, which was founded by ⟨P⟩ (in March)"
 _FOUNDED_BY = re.compile(
     rf"(?P<org>{OSLOT}){NOSTOP}{{0,40}}?\b(?:co-)?(?:founded|established|set\s+up|created|registered|launched)"
@@ -405,6 +414,19 @@ def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
     return best
 
 
+def _body_in_sentence(ctx: DocContext, m: Masked, title: str) -> PartyMention | None:
+    """A bare "X, a deputy minister," when the document names several ministries: the one body of
+    the title's kind that the same sentence names ("… defended the ministry's process")."""
+    words = re.findall(r"[\w-]+", title.lower())
+    noun = next((k for w in reversed(words) for k in V.TITLE_BODY_NOUNS if w == k), None)
+    if noun is None:
+        return None
+    found = {x.party: x for x in m.slots if not is_person(ctx, x.party) and any(
+        b in n.lower() for n in [ctx.parties[x.party].name, *(a for a, _ in ctx.parties[x.party].aliases)]
+        for b in V.TITLE_BODY_NOUNS[noun])}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _only_body(ctx: DocContext, noun: str) -> PartyMention | None:
     """A bare "Deputy Minister X" / "министр X": the ministry, when the text names exactly one
     public body of that kind (a story about one ministry calls its officials by bare titles)."""
@@ -470,11 +492,19 @@ def _title_frames(ctx: DocContext, m: Masked) -> None:
                 ctx, appos.group("role"), m.slot(appos.group("org"))):
             org = m.slot(appos.group("org"))
             role = appos.group("role")
-            if lawyer_at(ctx, role, appos.group("prep"), org):
+            if appos.group("unit"):
+                record(ctx, "Membership", person, org, m.sentence, (" ".join(role.lower().split()),
+                                                                    *m.span(*appos.span("role"))), 0.7)
+            elif lawyer_at(ctx, role, appos.group("prep"), org):
                 record(ctx, "Employment", person, org, m.sentence, (" ".join(role.lower().split()),
                                                                     *m.span(*appos.span("role"))), 0.75)
             else:
                 record_role(ctx, m, person, org, role, appos.start("role"), appos.end("role"), 0.75)
+        bare = None if appos else _APPOS_BARE.match(m.text, tok.end())
+        if bare and not _negated(bare.group()):
+            body = _body_for_title(ctx, bare.group("role")) or _body_in_sentence(ctx, m, bare.group("role"))
+            if body is not None and body.party != person.party:
+                record_role(ctx, m, person, body, bare.group("role"), bare.start("role"), bare.end("role"), 0.65)
         as_org = _AS_ORG_TITLE.match(m.text, tok.end())
         if as_org:
             record_role(ctx, m, person, m.slot(as_org.group("org")), as_org.group("role"),

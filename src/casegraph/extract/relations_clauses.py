@@ -46,6 +46,22 @@ _PERSON_PRON = {"his", "her", "he", "she", "him", "его", "её", "ее", "о�
 _ORG_PRON = {"its", "it", "their"}
 
 
+def _subject_before(ctx: DocContext, m: Masked, pos: int, exclude: set[str]) -> PartyMention | None:
+    """A dative pronoun ("ему", "ей") of any gender of party: the first party named earlier in the
+    sentence, else the first one the previous sentence names (its subject), else the nearest person."""
+    for tok in re.finditer(SLOT, m.text[:pos]):
+        found = m.slot(tok.group())
+        if found.party not in exclude:
+            return found
+    i = _sentence_index(ctx, m.sentence.start)
+    if i > 0:
+        prev = sentences_of(ctx)[i - 1]
+        named = [x for x in mentions_between(ctx, prev.start, prev.end) if x.party not in exclude]
+        if named and named[0].start - prev.start <= 25:  # only a party in subject position, not "Он … партии X"
+            return named[0]
+    return resolve_person(ctx, m, pos, exclude)
+
+
 def _sentence_index(ctx: DocContext, offset: int) -> int:
     sents = sentences_of(ctx)
     lo, hi = 0, len(sents)
@@ -142,6 +158,13 @@ _VERB_FRAME = re.compile(
     rf"(?P<subj>{SLOT})(?:\s*,\s*(?:who|which|который|которая)\s+|\s+(?:who\s+)?)(?P<mid>{_ADV})"
     rf"(?P<verb>{'|'.join(f'(?P<{k}>{v})' for k, v in _VERBS.items())})\s+(?:the\s+|a\s+|an\s+)?{_ORG_FILL}"
     rf"(?P<obj>{_Q}{SLOT})", re.I)
+# "a firm whose senior partner, ⟨P⟩, now represents ⟨P⟩": the name closes an apposition, so a comma
+# (not a relative pronoun) separates it from its verb
+_APPOS_VERB = re.compile(
+    rf",\s*(?P<subj>{PSLOT})\s*,\s*(?P<mid>{_ADV})"
+    rf"(?P<verb>{'|'.join(f'(?P<{k}>{v})' for k, v in _VERBS.items())})\s+(?:the\s+|a\s+|an\s+)?{_ORG_FILL}"
+    rf"(?P<obj>{_Q}{SLOT})", re.I)
+_APPOSED_NAME = re.compile(rf",\s*{PSLOT}\s*,")  # cheap gate for the above
 _END = r"(?=\s*(?:[.,;:)—–]|$|\s+(?:in|since|from|until|with|after|before|last|this|\d)))"
 # "⟨O⟩, the Bucharest-registered group he chairs", "⟨O⟩, a group that ⟨P⟩ co-founded with ⟨P⟩"
 _OBJECT_RELATIVE = re.compile(
@@ -151,7 +174,9 @@ _OBJECT_RELATIVE = re.compile(
     rf"(?:\s+with\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?P<co>{PSLOT}))?{_END}", re.I)
 # "his Bucharest lawyer, ⟨P⟩", "Its managing director, ⟨P⟩", "her client's lawyer ⟨P⟩"
 _PRON_ROLE = re.compile(
-    rf"(?<!\w)(?P<pron>(?i:his|her|their|its|его|её|ее|их))\s+(?:[A-Z][\w-]*\s+)?(?P<role>{ROLE})\s*,?\s*"
+    rf"(?<!\w)(?P<pron>(?i:his|her|their|its|его|её|ее|их))\s+(?:[A-Z][\w-]*\s+)?(?P<role>{ROLE})"
+    # "Its sole director (on paper) is ⟨P⟩": a copula, after at most two hedging words, links role and name
+    rf"(?:\s+(?:(?!is\b|was\b)[a-z]+\s+){{0,2}}?(?:is|was|has\s+been|remains)\s+|\s*,?\s*)"
     rf"(?P<person>{SLOT})")
 # "⟨P⟩ … became its treasurer", "⟨P⟩ was their spokesman"
 _BECAME_PRON_ROLE = re.compile(
@@ -174,9 +199,17 @@ _REPRESENTED_BY = re.compile(
     rf"(?P<client>{SLOT})\s*,?\s*(?:who\s+is\s+|which\s+is\s+|is\s+|was\s+|are\s+|were\s+)?(?:being\s+|also\s+)?"
     rf"(?:represented|defended|advised)\s+(?:in\s+court\s+)?by\s+(?P<how>(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?)(?P<agents>{plist(SLOT)})", re.I)
+# What may stand between the asset and "owned by": an apposition on it (", a firm", ", which is") or
+# auxiliaries; not a clause of its own ("⟨O⟩ froze the licences held by …", "⟨O⟩, into an account
+# held by …"), where what is held is another noun
+_OWNED_GAP = (r"(?:[»\"”]*\s*[,(—–]\s*(?:(?:a|an|the|which|that|itself|in\s+turn|now|also|both|then|still|"
+              rf"reportedly|ultimately|partly|wholly|jointly|indirectly)\b{NOSTOP}{{0,60}}?|)"
+              r"|[»\"”]*\s+(?:(?:is|was|are|were|be|been|being|which|that|also|now|still|then|reportedly|"
+              r"in\s+turn|effectively|itself|once|majority|fully|partly|wholly|jointly|"
+              r"[\d.,]+\s*(?:%|per\s*cent|percent))\s+){0,3})")
 # "⟨O⟩, a firm owned by ⟨P⟩", "⟨O⟩ … controlled — on paper — by ⟨P⟩"
 _OWNED_BY = re.compile(
-    rf"(?P<asset>{SLOT}){NOSTOP}{{0,60}}?\b(?:owned|co-owned|controlled|held)\s+(?:[—–][^—–⟨]{{0,40}}[—–]\s+)?"
+    rf"(?P<asset>{SLOT}){_OWNED_GAP}\b(?:owned|co-owned|controlled|held)\s+(?:[—–][^—–⟨]{{0,40}}[—–]\s+)?"
     rf"(?:jointly\s+|ultimately\s+|partly\s+|wholly\s+|indirectly\s+)?by\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?P<owners>{plist(SLOT)})(?!['’]s)", re.I)
 # "… owned by ⟨O⟩ (, a Delaware company,) and 20 percent by ⟨O⟩": the verb left out of the second share
@@ -188,7 +221,30 @@ _OWNED_BY_MORE = re.compile(
 _STAKE = re.compile(
     rf"(?P<owner>{SLOT}|\b(?:he|she|it))\s+(?:(?!(?:he|she|it|they|who|that|which)\b)[a-z]+\s+){{0,3}}?(?:holds|held|owns|owned|has|had|bought|acquired|sold|retains|"
     rf"retained)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\w%.,-]+\s+){{0,3}}?(?:stake|interest|shares?|"
-    rf"holding)\s+in\s+(?:the\s+)?(?P<asset>{SLOT})", re.I)
+    rf"holding)\s+in\s+(?:the\s+)?(?P<asset>{SLOT})"
+    # "⟨P⟩ also owns 50 percent of ⟨O⟩": a share given as a fraction of the asset
+    rf"|(?P<owner2>{SLOT}|\b(?:he|she|it))\s+(?:(?!(?:he|she|it|they|who|that|which)\b)[a-z]+\s+){{0,2}}?"
+    rf"(?:holds|held|owns|owned|controls|controlled)\s+(?:[\d.,]+\s*(?:%|percent|per\s*cent)|half|"
+    rf"(?:a|one|two)\s+(?:third|quarter)s?)\s+of\s+(?:the\s+)?(?P<asset2>{SLOT})", re.I)
+_RU_ASSETS = rf"(?:[а-яё-]+\s+){{0,3}}?{ORGSEQ}(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)(?:[а-яё-]+\s+){{0,3}}?{ORGSEQ})*"
+# "⟨O⟩ на 100% принадлежит предпринимателю ⟨P⟩" (asset in the nominative, owner in the dative), and
+# "ему принадлежит 40% компании ⟨O⟩" / "⟨P⟩ принадлежат газета ⟨O⟩ и телеканал ⟨O⟩" (owner first)
+_RU_BELONGS = re.compile(
+    rf"(?P<asset>{OSLOT})[»\"”]*\s+(?:на\s+[\d.,]+\s*%\s+)?(?:(?:также|тоже|же|полностью|фактически)\s+)?"
+    rf"принадлеж\w+\s+(?:[а-яё-]+\s+){{0,2}}?(?P<owner>{SLOT})"
+    rf"|(?<!\w)(?P<owner2>{SLOT}|(?i:ему|ей|им))\s+(?:(?:также|тоже|же|фактически)\s+)?принадлеж\w+\s+"
+    rf"(?:(?:ещё|еще|также)\s+)?(?:[\d.,]+\s*%\s+)?(?P<assets>{_RU_ASSETS})")
+# "Её интересы (в суде) представлял адвокат ⟨P⟩", "интересы ⟨P⟩ защищает адвокат ⟨P⟩"
+_RU_INTERESTS = re.compile(
+    rf"(?<!\w)(?:(?P<pron>(?i:его|её|ее|их))\s+интересы|(?i:интересы)\s+(?P<client>{SLOT}))\s+(?:в\s+суде\s+)?"
+    rf"(?:представля\w+|защища\w+|отстаива\w+)\s+(?:[а-яё-]+\s+){{0,2}}?(?P<agent>{PSLOT})")
+# "⟨O⟩ belongs to ⟨P⟩", "… 50 percent of ⟨O⟩; the other half belongs to ⟨O⟩" (a share with no asset
+# named is a share of the last organisation named before it in the sentence)
+_BELONGS_TO = re.compile(
+    rf"(?:(?P<asset>{OSLOT})|(?<!\w)(?:the\s+)?(?:other\s+|remaining\s+)?(?:half|rest|remainder|balance|"
+    rf"[\d.,]+\s*(?:%|percent|per\s*cent))(?:\s+of\s+(?:the\s+)?(?P<asset2>{OSLOT}))?)"
+    rf"\s+(?:(?:also|now|still|reportedly|ultimately)\s+)?(?:belongs|belonged)\s+to\s+(?:the\s+)?"
+    rf"(?P<owner>{SLOT})", re.I)
 # "the ⟨O⟩'s board includes ⟨P⟩"
 _BOARD_INCLUDES = re.compile(
     rf"(?P<org>{SLOT})['’]s\s+(?P<sup>supervisory\s+|advisory\s+)?board(?:\s+of\s+(?:directors|trustees))?\s+"
@@ -267,7 +323,9 @@ def _role_span(m: Masked, hit: re.Match[str], group: str) -> tuple[int, int]:
 
 
 # "Daniel Kerr of Mills & Pike LLP said" (a firm or newsroom, not a place or a state body)
-_OF_FIRM = re.compile(rf"(?P<person>{PSLOT})\s+of\s+(?:the\s+)?(?P<org>{OSLOT})(?!['’]s|\w)")
+# "attorney ⟨P⟩ of (the firm) ⟨O⟩"
+_OF_FIRM = re.compile(rf"(?P<person>{PSLOT})\s+of\s+(?:the\s+)?(?:(?:law\s+)?(?:firm|company|practice)\s+)?"
+                      rf"(?P<org>{OSLOT})(?!['’]s|\w)")
 # "the ⟨Treasury⟩'s ⟨Office of …⟩": a state body's office is part of it
 _SUB_BODY = re.compile(rf"(?P<parent>{OSLOT})['’]s\s+(?P<child>{OSLOT})")
 # "⟨O⟩, which had been appointed as ⟨O⟩'s distributor", "⟨O⟩ became ⟨O⟩'s main client"
@@ -309,7 +367,8 @@ def _rec_role(ctx: DocContext, m: Masked, person: PartyMention, anchor: PartyMen
 
 
 def _verb_frames(ctx: DocContext, m: Masked) -> None:
-    for hit in _VERB_FRAME.finditer(m.text):
+    appos = _APPOS_VERB.finditer(m.text) if _APPOSED_NAME.search(m.text) else ()
+    for hit in [*_VERB_FRAME.finditer(m.text), *appos]:
         if _NEG.search(hit.group("mid") or ""):
             continue
         schema = next(k for k in _VERBS if hit.group(k))
@@ -365,6 +424,14 @@ def _possessive_role_frames(ctx: DocContext, m: Masked) -> None:
 
 
 def _representation_frames(ctx: DocContext, m: Masked) -> None:
+    if "нтерес" in m.text:
+        for hit in _RU_INTERESTS.finditer(m.text):
+            agent = m.slot(hit.group("agent"))
+            client = (m.slot(hit.group("client")) if hit.group("client")
+                      else resolve_person(ctx, m, hit.start(), {agent.party}))
+            if client is not None:
+                s, e = m.span(hit.start(), hit.end())
+                record(ctx, "Representation", agent, client, m.sentence, ("lawyer", s, e), 0.7)
     for hit in _REPRESENTED_BY.finditer(m.text):
         client = m.slot(hit.group("client"))
         s, e = m.span(hit.start(), hit.end())
@@ -376,12 +443,27 @@ def _representation_frames(ctx: DocContext, m: Masked) -> None:
 
 _GATES = {  # a cheap test per frame: the words it cannot match without
     "owned": re.compile(r"(?<!\w)(?:owned|co-owned|controlled|held)\b", re.I),
-    "stake": re.compile(r"(?<!\w)(?:stake|interest|shares?|holding)\b", re.I),
+    "stake": re.compile(r"(?<!\w)(?:stake|interest|shares?|holding|percent|half|third|quarter)\b|%", re.I),
     "board": re.compile(r"(?<!\w)(?:board|совет|правлени)", re.I),
 }
 
 
 def _ownership_frames(ctx: DocContext, m: Masked) -> None:
+    for hit in _RU_BELONGS.finditer(m.text) if "принадлеж" in m.text else ():
+        if _NEG.search(hit.group()):
+            continue
+        s, e = m.span(hit.start(), hit.end())
+        if hit.group("asset"):
+            pairs = [(m.slot(hit.group("owner")), m.slot(hit.group("asset")))]
+        else:
+            assets = m.slots_in(hit.group("assets"))
+            token = hit.group("owner2")
+            owner = m.slot(token) if token.startswith("⟨") else _subject_before(ctx, m, hit.start(),
+                                                                                {a.party for a in assets})
+            pairs = [(owner, a) for a in assets] if owner is not None else []
+        for owner, asset in pairs:
+            if not is_person(ctx, asset.party) and owner.party != asset.party:
+                record(ctx, "Ownership", owner, asset, m.sentence, ("owner", s, e), 0.7)
     for hit in _OWNED_BY.finditer(m.text) if _GATES["owned"].search(m.text) else ():
         if _NEG.search(hit.group()):
             continue
@@ -390,12 +472,27 @@ def _ownership_frames(ctx: DocContext, m: Masked) -> None:
         more = _OWNED_BY_MORE.match(m.text, hit.end())
         for owner in m.slots_in(hit.group("owners")) + m.slots_in(more.group("owners") if more else None):
             record(ctx, "Ownership", owner, asset, m.sentence, ("owner", s, e), 0.7)
+    for hit in _BELONGS_TO.finditer(m.text) if "belong" in m.text else ():
+        if _NEG.search(hit.group()):
+            continue
+        owner = m.slot(hit.group("owner"))
+        token = hit.group("asset") or hit.group("asset2")
+        if token:
+            asset: PartyMention | None = m.slot(token)
+        else:
+            earlier = [m.slot(t) for t in re.findall(OSLOT, m.text[:hit.start()])]
+            asset = next((x for x in reversed(earlier) if x.party != owner.party), None) or _topic_org(ctx, m)
+            if asset is not None and asset.party == owner.party:
+                asset = None
+        if asset is not None and ctx.parties[asset.party].schema in ("Company", "LegalEntity", "Organization"):
+            s, e = m.span(hit.start(), hit.end())
+            record(ctx, "Ownership", owner, asset, m.sentence, ("owner", s, e), 0.65)
     for hit in _STAKE.finditer(m.text) if _GATES["stake"].search(m.text) else ():
         if _NEG.search(hit.group()):
             continue
         s, e = m.span(hit.start(), hit.end())
-        asset = m.slot(hit.group("asset"))
-        token = hit.group("owner")
+        asset = m.slot(hit.group("asset") or hit.group("asset2"))
+        token = hit.group("owner") or hit.group("owner2")
         holder = m.slot(token) if token.startswith("⟨") else _resolve(ctx, m, hit.start(), token, {asset.party})
         if holder is not None:
             record(ctx, "Ownership", holder, asset, m.sentence, ("shareholder", s, e), 0.65)

@@ -299,7 +299,11 @@ ALL_ROLES = tuple(
 
 
 def _ru_form(word: str) -> str:
-    """A Russian title in any case form: "учредитель" → "учредител", "владелец" → "владел(?:ец|ьц)"."""
+    """A Russian title in any case form: "учредитель" → "учредител", "владелец" → "владел(?:ец|ьц)",
+    "главный редактор" → "главн[а-яё]*\\s+редактор" (each word of a compound inflects: "главным редактором")."""
+    if " " in word and re.search(r"[а-яё]", word):
+        return r"\s+".join(re.escape(w[:-2]) + "[а-яё]*" if w.endswith(("ый", "ий", "ой")) else _ru_form(w)
+                           for w in word.split())
     if word.endswith("ец"):
         return re.escape(word[:-2]) + "(?:ец|ьц)"
     if (word.endswith("ь") or (word.endswith(("а", "я")) and len(word) > 5)) and re.search(r"[а-яё]", word):
