@@ -477,16 +477,17 @@ def _ownership_frames(ctx: DocContext, m: Masked) -> None:
             continue
         owner = m.slot(hit.group("owner"))
         token = hit.group("asset") or hit.group("asset2")
+        owned: PartyMention | None
         if token:
-            asset: PartyMention | None = m.slot(token)
+            owned = m.slot(token)
         else:
             earlier = [m.slot(t) for t in re.findall(OSLOT, m.text[:hit.start()])]
-            asset = next((x for x in reversed(earlier) if x.party != owner.party), None) or _topic_org(ctx, m)
-            if asset is not None and asset.party == owner.party:
-                asset = None
-        if asset is not None and ctx.parties[asset.party].schema in ("Company", "LegalEntity", "Organization"):
+            owned = next((x for x in reversed(earlier) if x.party != owner.party), None) or _topic_org(ctx, m)
+            if owned is not None and owned.party == owner.party:
+                owned = None
+        if owned is not None and ctx.parties[owned.party].schema in ("Company", "LegalEntity", "Organization"):
             s, e = m.span(hit.start(), hit.end())
-            record(ctx, "Ownership", owner, asset, m.sentence, ("owner", s, e), 0.65)
+            record(ctx, "Ownership", owner, owned, m.sentence, ("owner", s, e), 0.65)
     for hit in _STAKE.finditer(m.text) if _GATES["stake"].search(m.text) else ():
         if _NEG.search(hit.group()):
             continue
