@@ -543,3 +543,16 @@ def test_an_agent_noun_before_a_persons_name_does_not_make_a_company() -> None:
     schemata = {p.name: p.schema for p in ctx.parties.values()}
     assert schemata.get("Owen Mallory") == "Person"
     assert schemata.get("Brightwater Ltd") == "Company"
+
+
+def test_a_case_caption_is_not_a_party() -> None:
+    from casegraph.extract import parties, segment
+    from casegraph.extract.context import DocContext
+
+    ctx = DocContext(text="Summary of Northgate Trust v. Ministry of Finance\n\n"
+                          "Northgate Trust sued the Ministry of Finance in March 2020.")
+    segment.run(ctx)
+    parties.run(ctx)
+    names = {p.name for p in ctx.parties.values()}
+    assert not any(" v. " in n for n in names)
+    assert "Ministry of Finance" in names

@@ -541,6 +541,9 @@ _BARE_HEADS = frozenset(
 )
 
 
+_CASE_CAPTION = re.compile(r"\s(?:v|vs)\.?\s", re.I)
+
+
 def _keep(ctx: DocContext, doc: Any, c: _Cand, places: frozenset[str] = frozenset()) -> bool:
     form = ctx.text[c.start : c.end]
     words = tokens(form)
@@ -549,8 +552,8 @@ def _keep(ctx: DocContext, doc: Any, c: _Cand, places: frozenset[str] = frozense
     )
     if not words or len(form) < 2 or not (is_name_like(form) or lower_ministry) or len(words) > 10:
         return False
-    if form in places:
-        return False
+    if form in places or _CASE_CAPTION.search(form):
+        return False  # a place, or a lawsuit's caption ("Doe v. Acme Ltd") naming two parties at once
     if _is_place(form) or _is_place(re.sub(r"^the\s+", "", form, flags=re.I)):
         return False
     head = words[-1].lower()
