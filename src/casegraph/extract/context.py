@@ -143,6 +143,9 @@ class DocContext:
     nlp_doc: Any = None  # spaCy Doc for the text (English), or None
     notes: list[str] = field(default_factory=list)  # warnings for the user (e.g. text truncated)
     _ents: list[tuple[int, int, str, str]] | None = field(default=None, repr=False)
+    # per-document memo for components that compute something several others ask for (parse
+    # arrays, nominal references); keyed by a name the owning module chooses
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- lookups used by every component -------------------------------------------------------
     def sort(self) -> None:

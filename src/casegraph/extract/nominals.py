@@ -169,7 +169,7 @@ def short_mentions(ctx: DocContext) -> list[PartyMention]:
     Foundation) that ``parties`` did not already record: the first word of a name that opens no
     other party's name, standing alone (not followed by another capitalised word). Computed once
     per document."""
-    cached: list[PartyMention] | None = getattr(ctx, "_short_mentions", None)
+    cached: list[PartyMention] | None = ctx.cache.get("nominals.short_mentions")
     if cached is not None:
         return cached
     out: list[PartyMention] = []
@@ -189,7 +189,7 @@ def short_mentions(ctx: DocContext) -> list[PartyMention]:
                         re.match(r"\s+[A-Z]", ctx.text[e:e + 2]):
                     continue
                 out.append(PartyMention(s, e, hit.group(), shorts[hit.group()]))
-    object.__setattr__(ctx, "_short_mentions", out)
+    ctx.cache["nominals.short_mentions"] = out
     return out
 
 
@@ -208,10 +208,10 @@ def shorts_between(ctx: DocContext, start: int, end: int) -> list[PartyMention]:
 def nominal_mentions(ctx: DocContext, sent: Sentence) -> list[PartyMention]:
     """Mentions of already-named organisations by description inside one sentence (cached per
     sentence: the masked frames and the dependency pass both ask for them)."""
-    cache: dict[tuple[int, int, int], list[PartyMention]] | None = getattr(ctx, "_nominal_cache", None)
+    cache: dict[tuple[int, int, int], list[PartyMention]] | None = ctx.cache.get("nominals.by_sentence")
     if cache is None:
         cache = {}
-        object.__setattr__(ctx, "_nominal_cache", cache)
+        ctx.cache["nominals.by_sentence"] = cache
     key = (sent.start, sent.end, len(ctx.mentions))
     if key not in cache:
         cache[key] = _nominal_mentions(ctx, sent)

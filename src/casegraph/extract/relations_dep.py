@@ -224,10 +224,10 @@ class Tree:
 
 def tree_of(ctx: DocContext) -> Tree:
     doc = ctx.nlp_doc
-    cached: Tree | None = getattr(ctx, "_dep_tree", None)
+    cached: Tree | None = ctx.cache.get("relations_dep.tree")
     if cached is None or cached.doc is not doc:
         cached = Tree(doc)
-        object.__setattr__(ctx, "_dep_tree", cached)
+        ctx.cache["relations_dep.tree"] = cached
     return cached
 
 
