@@ -27,6 +27,7 @@ from casegraph.extract.relations import (
     plist,
     sentences_of,
 )
+from casegraph.extract.vocab.trie import trie_pattern
 
 _Q = r"[“”\"'‘’«»]"
 # Names of the status a body confers ("foreign agent", "undesirable organisation", "иноагент").
@@ -54,9 +55,12 @@ _LIST_TAIL = r"(?:\s+(?:of|for)\s+[^\s,.;⟨]+(?:\s+[^\s,.;⟨]+){0,3}?(?=\s*[,.
 _SANCTION_VERB = r"(?:sanction(?:ed|ing|s)?|designat(?:ed|ing|es)|blacklist(?:ed|ing|s)?)"
 _FREEZE_VERB = r"(?:froze|frozen|freezes|freezing|freeze|заморозил\w*|заморожен\w*)"
 # Words without which no frame below can match: sentences lacking all of them are skipped.
-_GATE = re.compile(r"(?i)sanction|list|regist|design|recogni|declar|label|brand|named|froze|frozen|freez|under|"
-                   r"includ|plac|put|enter|add|призна|внес|внёс|включ|добав|объяв|иноагент|агент|нежелательн|"
-                   r"экстремист|террорист|заморож|санкц|реестр|спис|перечн")
+# Words without which no designation frame can match; a prefix trie, since the gate is searched in
+# every sentence.
+_GATE = re.compile("(?i)" + trie_pattern(
+    "sanction list regist design recogni declar label brand named froze frozen freez under includ plac put enter "
+    "add призна внес внёс включ добав объяв иноагент агент нежелательн экстремист террорист заморож санкц реестр "
+    "спис перечн".split()))
 _REQUEST = re.compile(r"\b(?:demand\w*|ask\w*|urg\w*|request\w*|call\w*\s+(?:on|for)|consider|wants?|"
                       r"seek\w*|проси\w*|требова\w*|призыва\w*)\b", re.I)
 
