@@ -19,7 +19,7 @@ from rich.table import Table
 
 from casegraph.errors import CasegraphError
 from casegraph.services import Case
-from casegraph.services.case import IngestItem
+from casegraph.services.case import EXTRACTION_FAILED, IngestItem
 
 app = typer.Typer(help="casegraph: turn piles of documents into a sourced FollowTheMoney case graph.",
                   no_args_is_help=True, add_completion=False)
@@ -58,7 +58,7 @@ def _print_item(item: IngestItem) -> None:
     else:
         err.print(f"[red]failed[/red]  {item.path}: {item.reason}")
     for note in item.notes:
-        (err if note.startswith("extraction failed") else out).print(f"        note: {note}")
+        (err if note.startswith(EXTRACTION_FAILED) else out).print(f"        note: {note}")
 
 
 @app.command()
@@ -79,7 +79,7 @@ def ingest(
         report = c.ingest([p for p in paths if p.exists()], url=url, published=published, title=title,
                           language=language, extract=extract, progress=_print_item)
     failures = len(report.failed) + len(missing) + sum(
-        1 for i in report.items if any(n.startswith("extraction failed") for n in i.notes))
+        1 for i in report.items if any(n.startswith(EXTRACTION_FAILED) for n in i.notes))
     skipped = f", {report.count('skipped')} skipped" if report.count("skipped") else ""
     out.print(f"{report.count('added')} added, {report.count('exists')} already present{skipped}, {failures} failed")
     if failures:
@@ -98,7 +98,7 @@ def extract(
     for doc_id, notes in results.items():
         out.print(f"extracted {doc_id[:12]}")
         for note in notes:
-            failed += note.startswith("extraction failed")
+            failed += note.startswith(EXTRACTION_FAILED)
             out.print(f"        note: {note}")
     if failed:
         raise typer.Exit(1)

@@ -464,23 +464,17 @@ def _title_before(ctx: DocContext, doc: Any, i: int) -> tuple[str, int, int] | N
 
 def _refine_org(ctx: DocContext, doc: Any, c: _Cand, span: Any) -> _Cand:
     first, last = span[0], span[-1]
-    # "Foundation for [the Protection of ...]": the model dropped the head noun
+    # "Foundation for [the Protection of ...]": the model dropped the head noun (and "for"/"of",
+    # and possibly "the")
     j = first.i
+    k = j - 2 if j >= 1 and doc[j - 1].lower_ == "the" else j - 1
     if (
-        j >= 2
-        and doc[j - 1].lower_ in ("for", "of")
-        and doc[j - 2].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
-        and doc[j - 2].is_title
+        k >= 1
+        and doc[k].lower_ in ("for", "of")
+        and doc[k - 1].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
+        and doc[k - 1].is_title
     ):
-        j -= 2
-    elif (
-        j >= 3
-        and doc[j - 1].lower_ == "the"
-        and doc[j - 2].lower_ in ("for", "of")
-        and doc[j - 3].lower_ in ORGANISATION_HEADS | PUBLIC_BODY_HEADS
-        and doc[j - 3].is_title
-    ):
-        j -= 3
+        j = k - 1
     # adjacent capitalised proper nouns the model left out ("RIA [FAN]"), and a mid-sentence "The"
     while (
         j >= 1

@@ -24,6 +24,7 @@ from casegraph.store import Store, open_store
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+EXTRACTION_FAILED = "extraction failed"  # prefix of the note a failed extraction leaves
 EXTRACT_BATCH = 16  # documents parsed together by spaCy during ingest
 
 
@@ -165,7 +166,7 @@ class Case:
     def _store_outcome(self, outcome: ExtractOutcome) -> list[str]:
         notes = list(outcome.notes)
         if outcome.error:
-            notes.append(f"extraction failed: {outcome.error}")
+            notes.append(f"{EXTRACTION_FAILED}: {outcome.error}")
         elif outcome.extraction is not None:
             self.store.replace_extraction(outcome.extraction)
         return notes
