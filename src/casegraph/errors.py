@@ -47,3 +47,15 @@ class ExtractionError(CasegraphError):
 
     exit_code = 6
     http_status = 500
+
+
+class AmbiguousName(InputError):
+    """A name on the command line (or in a request) fits several entities; ``candidates`` lists them
+    as (id, caption, schema) so the user can pick one by id."""
+
+    def __init__(self, name: str, candidates: list[tuple[str, str, str]]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listed = "; ".join(f"{caption} ({schema}, {cid})" for cid, caption, schema in candidates[:10])
+        more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
+        super().__init__(f"{name!r} fits {len(candidates)} entities: {listed}{more}")

@@ -12,7 +12,7 @@ from casegraph.store.tables import metadata
 
 def test_migrations_from_empty_reach_head_and_match_tables(tmp_path) -> None:
     store = open_store(tmp_path / "fresh.db")
-    assert store.schema_version() == "0001"
+    assert store.schema_version() == "0002"
     names = set(inspect(store.engine).get_table_names())
     assert {"documents", "statements", "mentions", "quotes", "claims", "contradictions", "decisions"} <= names
     with store.engine.connect() as conn:
@@ -25,5 +25,5 @@ def test_reopening_a_case_is_a_no_op(tmp_path) -> None:
     path = tmp_path / "again.db"
     open_store(path).close()
     store = open_store(path)
-    assert store.schema_version() == "0001"
+    assert store.schema_version() == "0002"
     store.close()

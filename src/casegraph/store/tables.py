@@ -39,6 +39,9 @@ statements = Table(
     Column("confidence", Float, nullable=False, default=1.0),
     Column("status", String(16), nullable=False, default="proposed"),
     Column("created_at", String(32), nullable=False),
+    # imported facts: no document span, but the dataset they came from and where in its file
+    Column("dataset", String(128), index=True),
+    Column("source_ref", Text),
 )
 Index("ix_statements_value", statements.c.prop, statements.c.value)
 
@@ -106,5 +109,60 @@ decisions = Table(
     Column("status", String(16), nullable=False),
     Column("reviewer", Text, nullable=False),
     Column("note", Text),
+    Column("created_at", String(32), nullable=False),
+)
+
+# -- identity (resolution) --------------------------------------------------------------------------
+# Judgements are audited edges between two entity ids, as nomenklatura's resolver keeps them: appended,
+# soft-deleted (``deleted_at``), never overwritten. ``judgement`` is positive | negative | unsure;
+# ``origin`` is ``resolve:auto`` or ``review:<name>``. Candidates for a reviewer are unsure edges.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", String(64), nullable=False, index=True),
+    Column("target", String(64), nullable=False, index=True),
+    Column("judgement", String(16), nullable=False),
+    Column("score", Float),
+    Column("reasons", JSON, nullable=False, default=list),
+    Column("origin", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("deleted_at", String(32)),
+)
+
+# The read model of the judgements: each entity id's canonical id, recomputed whenever they change.
+entity_canonical = Table(
+    "entity_canonical",
+    metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("canonical_id", String(64), nullable=False, index=True),
+)
+
+# Imported datasets (an OpenSanctions list, an Aleph export): where their statements came from.
+datasets = Table(
+    "datasets",
+    metadata,
+    Column("name", String(128), primary_key=True),
+    Column("source", Text),
+    Column("imported_at", String(32), nullable=False),
+    Column("entities", Integer, nullable=False, default=0),
+)
+
+# -- people who use a shared workbench (web) ---------------------------------------------------------
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(128), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # viewer | editor
+    Column("created_at", String(32), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_hash", String(128), primary_key=True),
+    Column("user", String(128), ForeignKey("users.name", ondelete="CASCADE"), nullable=False, index=True),
+    Column("label", Text),
     Column("created_at", String(32), nullable=False),
 )
