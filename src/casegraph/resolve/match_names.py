@@ -1,0 +1,212 @@
+"""How alike two analysed names are: align their words, weigh what agrees against what differs.
+
+The score of a pair of names is a weighted mean over the words of both: each aligned pair counts
+its similarity, each word left over counts zero. What a left-over word weighs depends on what it
+means. A patronymic, an initial or a legal form that only one side gives is weak evidence against
+(sources often omit them); a word that the other name contradicts (Sergei vs Pavel, Holdings vs
+Trading, 1 vs 2) weighs fully. That is what keeps hard negatives apart: "Sergei Ivanov" and
+"Pavel Ivanov" share a surname but score 1/3; "Ivanov" and "Ionov" are two edits apart in six
+letters, beyond the edit budget, and do not align at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from casegraph.resolve.names import (
+    FAMILY,
+    GIVEN,
+    INITIAL,
+    LEGAL,
+    NUMBER,
+    ORGWORD,
+    PATRONYMIC,
+    STOP,
+    WORD,
+    PName,
+    Token,
+)
+from casegraph.resolve.names_text import edit_budget
+
+# How much an aligned word of each role weighs.
+_WEIGHT = {GIVEN: 1.0, FAMILY: 1.2, WORD: 1.0, PATRONYMIC: 0.5, INITIAL: 0.5, LEGAL: 0.2,
+           ORGWORD: 0.6, NUMBER: 1.2, STOP: 0.0}
+# How much a word only one side has weighs against the match when the other side says nothing
+# that contradicts it; (weight when one word aligned, weight when two or more aligned).
+_EXTRA = {GIVEN: (0.8, 0.35), FAMILY: (0.9, 0.5), WORD: (0.8, 0.35), PATRONYMIC: (0.15, 0.1),
+          INITIAL: (0.3, 0.15), LEGAL: (0.1, 0.1), ORGWORD: (0.4, 0.3), NUMBER: (1.2, 1.2),
+          STOP: (0.0, 0.0)}
+_ORG_EXTRA = {WORD: (1.0, 0.8)}  # an extra distinctive word makes another organisation (Gazprom Neft)
+
+_KIND_SCORE = {"exact": 1.0, "translit": 0.97, "inflection": 0.9, "name-variant": 0.9,
+               "nickname": 0.75, "initial": 0.75, "legal form": 1.0}
+
+
+@dataclass
+class NameScore:
+    score: float
+    left: str = ""
+    right: str = ""
+    kinds: list[str] = field(default_factory=list)
+    differs: list[tuple[str, str]] = field(default_factory=list)
+
+    def reason(self) -> str:
+        how = ", ".join(sorted(set(self.kinds))) or "no aligned word"
+        text = f"name: {self.left!r}≈{self.right!r} ({how})"
+        if self.differs:
+            text += "; differs: " + ", ".join(f"{a!r}/{b!r}" if a and b else repr(a or b)
+                                              for a, b in self.differs)
+        return text
+
+
+def _shared_symbols(a: Token, b: Token, prefix: str) -> bool:
+    return any(s.startswith(prefix) and s in b.symbols for s in a.symbols)
+
+
+def token_similarity(a: Token, b: Token) -> tuple[float, str]:
+    """Similarity of two words and the kind of evidence behind it ("" when they do not align)."""
+    if a.role == LEGAL or b.role == LEGAL:
+        if a.role == b.role and (a.skel == b.skel or _shared_symbols(a, b, "ORGCLS:")):
+            return 1.0, "legal form"
+        return 0.0, ""
+    if a.role == NUMBER or b.role == NUMBER:
+        return (1.0, "exact") if a.skel == b.skel else (0.0, "")
+    if a.skel == b.skel:
+        if a.text == b.text:
+            return 1.0, ("exact" if a.form == b.form else "translit")
+        return _KIND_SCORE["translit"], "translit"
+    if a.role == INITIAL or b.role == INITIAL:
+        if a.initial and a.initial == b.initial:
+            return _KIND_SCORE["initial"], "initial"
+        return 0.0, ""
+    if a.skel in b.variants or b.skel in a.variants or (a.variants & b.variants):
+        return _KIND_SCORE["inflection"], "inflection"
+    if _shared_symbols(a, b, "NAME:"):
+        return _KIND_SCORE["name-variant"], "name-variant"
+    if _shared_symbols(a, b, "NICK:"):
+        return _KIND_SCORE["nickname"], "nickname"
+    both_named = (any(s.startswith("NAME:") for s in a.symbols)
+                  and any(s.startswith("NAME:") for s in b.symbols))
+    if both_named and a.role == GIVEN and b.role == GIVEN:
+        return 0.0, ""  # two known given names with no shared id: Maria and Mario
+    longest = max(len(a.skel), len(b.skel))
+    budget = edit_budget(longest)
+    if budget == 0:
+        return 0.0, ""
+    distance = Levenshtein.distance(a.skel, b.skel, score_cutoff=budget)
+    if distance > budget:
+        return 0.0, ""
+    return min(0.9, 1.0 - distance / longest), "spelling"
+
+
+def _align(left: tuple[Token, ...], right: tuple[Token, ...]) -> tuple[
+        list[tuple[Token, Token, float, str]], list[Token], list[Token]]:
+    """Greedy best-first alignment of words, each used once (names are short: this is exact enough)."""
+    scored = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            score, kind = token_similarity(a, b)
+            if score > 0:
+                scored.append((score, i, j, kind))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for score, i, j, kind in scored:
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        pairs.append((left[i], right[j], score, kind))
+    rest_l = [t for i, t in enumerate(left) if i not in used_l]
+    rest_r = [t for j, t in enumerate(right) if j not in used_r]
+    return pairs, rest_l, rest_r
+
+
+def _pair_weight(a: Token, b: Token) -> float:
+    return max(_WEIGHT.get(a.role, 1.0), _WEIGHT.get(b.role, 1.0))
+
+
+def _extra_weight(token: Token, kind: str, aligned: int, contradicted: bool) -> float:
+    if contradicted:
+        return _WEIGHT.get(token.role, 1.0)
+    table = _ORG_EXTRA if kind == "ORG" and token.role in _ORG_EXTRA else _EXTRA
+    one, many = table.get(token.role, _EXTRA[WORD])
+    return one if aligned <= 1 else many
+
+
+def _contradicts(rest: list[Token], other_rest: list[Token]) -> bool:
+    """Left-over words contradict when the other side has a left-over word of a comparable role."""
+    strong = {GIVEN, FAMILY, WORD, INITIAL, ORGWORD, NUMBER}
+    mine = {t.role for t in rest if t.role in strong}
+    theirs = {t.role for t in other_rest if t.role in strong}
+    if not mine or not theirs:
+        patronymics = any(t.role == PATRONYMIC for t in rest) and any(
+            t.role == PATRONYMIC for t in other_rest)
+        return patronymics
+    return True
+
+
+def _acronym_score(left: PName, right: PName) -> float:
+    """One name is the acronym of the other (ФБК / Фонд борьбы с коррупцией, FBI)."""
+    for short, long in ((left, right), (right, left)):
+        content = short.content
+        if len(content) == 1 and long.acronym and len(content[0].skel) >= 2:
+            if content[0].skel == long.acronym:
+                return 0.9
+    return 0.0
+
+
+def compare_names(left: PName, right: PName) -> NameScore:
+    """Score one name against another (0..1) with the evidence for the reasons line."""
+    lt = tuple(t for t in left.tokens if t.role != STOP)
+    rt = tuple(t for t in right.tokens if t.role != STOP)
+    if not lt or not rt:
+        return NameScore(0.0, left.original, right.original)
+    result = NameScore(0.0, left.original, right.original)
+    if (left.kind == "ORG" and left.content and len(left.content) != len(right.content)
+            and "".join(t.skel for t in left.content) == "".join(t.skel for t in right.content)):
+        result.score, result.kinds = 0.95, ["spacing"]
+        return result
+    pairs, rest_l, rest_r = _align(lt, rt)
+    aligned = sum(1 for a, b, _, _ in pairs if a.role not in (LEGAL, INITIAL))
+    contradicted = _contradicts(rest_l, rest_r)
+    total = weight_sum = 0.0
+    for a, b, score, kind in pairs:
+        weight = _pair_weight(a, b)
+        total += weight * score
+        weight_sum += weight
+        result.kinds.append(kind)
+    for token in rest_l + rest_r:
+        weight_sum += _extra_weight(token, left.kind, aligned, contradicted)
+    if contradicted:
+        strong = [t for t in rest_l + rest_r if t.role not in (LEGAL, STOP)]
+        left_words = [t.form for t in rest_l if t in strong]
+        right_words = [t.form for t in rest_r if t in strong]
+        result.differs.append((" ".join(left_words), " ".join(right_words)))
+    score = total / weight_sum if weight_sum else 0.0
+    if aligned == 0:
+        score = min(score, 0.3)  # legal forms or initials alone identify nobody
+    acronym = _acronym_score(left, right)
+    if acronym > score:
+        result.kinds, result.differs, score = ["acronym"], [], acronym
+    result.score = round(score, 4)
+    return result
+
+
+def best_name_score(lefts: list[PName], rights: list[PName]) -> NameScore:
+    """The best-scoring pair of names of two entities (every alias counts)."""
+    best = NameScore(-1.0)
+    if lefts and rights:
+        best = NameScore(-1.0, lefts[0].original, rights[0].original)
+    for left in lefts[:20]:
+        for right in rights[:20]:
+            score = compare_names(left, right)
+            if score.score > best.score:
+                best = score
+                if best.score >= 1.0:
+                    return best
+    best.score = max(best.score, 0.0)
+    return best

@@ -1,0 +1,148 @@
+"""Word-level name forms: the transliteration skeleton and Russian inflection variants of one token.
+
+Two spellings of one name differ in ways that are not typos: transliteration systems (Yevgeny / Evgeny /
+Evgenij, Aleksandr / Alexander, Sergei / Sergey / Serguei), Russian case endings (Ионова, Ионову,
+Ионовым are all the surname Ионов) and the feminine form of a surname (Ионова). rigour already
+transliterates every script to one Latin form (``NamePart.comparable``); this module folds the
+remaining transliteration choices into a *skeleton* and adds the lemmas pymorphy2 (natasha's
+morphology) gives a Cyrillic word, so that the matcher and the blocking keys can treat those
+spellings as one word without treating different words (Ivanov / Ionov) as one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from rigour.text import ascii_text
+
+# Order matters: multi-letter transliterations first, then single letters, then doubled letters.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("shch", "sc"), ("sch", "sc"), ("tsch", "c"), ("tch", "c"), ("ch", "c"),
+    ("kh", "h"), ("zh", "j"), ("dj", "j"), ("dzh", "j"),
+    ("ks", "x"), ("cks", "x"), ("ph", "f"), ("w", "v"), ("ou", "u"),
+    ("tz", "c"), ("ts", "c"),
+    ("yo", "e"), ("ye", "e"), ("jo", "e"), ("je", "e"), ("ë", "e"),
+    ("yu", "u"), ("iu", "u"), ("ju", "u"),
+    ("ya", "a"), ("ia", "a"), ("ja", "a"),
+    ("y", "i"),
+)
+_FOLD_RE = re.compile("|".join(re.escape(src) for src, _ in _FOLDS))
+_FOLD_MAP = dict(_FOLDS)
+_DOUBLE_RE = re.compile(r"(.)\1+")
+# A "j" that is not before a vowel is a transliterated й (Sergej, Mikhajlov); before a vowel it is
+# usually the French ж (Prigojine) or a iotation the folds above already handled.
+_J_SEMIVOWEL = re.compile(r"j(?![aeiouy])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Feminine and oblique endings of Russian surnames written in Latin letters; the Cyrillic ones are
+# pymorphy2's job. Each pair is (ending of the inflected form, ending of the masculine nominative).
+_LATIN_SURNAME_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
+    ("skaya", "sky"), ("skaia", "sky"), ("skaja", "sky"), ("tskaya", "tsky"),
+    ("aya", "y"),
+)
+_PATRONYMIC_RE = re.compile(r"(ovic|evic|ovna|evna|icna|inicna|ovi|evi)$")
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@functools.lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """The word reduced to what every common transliteration of it shares."""
+    text = _NON_ALNUM.sub("", ascii_text(word).lower())
+    text = _J_SEMIVOWEL.sub("i", text)
+    text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
+    return _DOUBLE_RE.sub(r"\1", text)
+
+
+def is_patronymic(word: str) -> bool:
+    """A Russian patronymic (Викторович, Viktorovich, Petrovna) by its ending."""
+    skel = skeleton(word)
+    return len(skel) > 5 and bool(_PATRONYMIC_RE.search(skel))
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.search(word))
+
+
+@functools.cache
+def _morph() -> Any:
+    """pymorphy2's analyser, or None when it cannot be loaded (then inflection is not folded).
+
+    natasha is imported first: it installs the Python 3.11 shims pymorphy2 needs (stack notes).
+    """
+    try:
+        import natasha  # noqa: F401
+        import pymorphy2  # type: ignore[import-untyped]
+
+        return pymorphy2.MorphAnalyzer()
+    except Exception:  # pragma: no cover - depends on the installed stack
+        return None
+
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "NOUN", "ADJF"})
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms of a Cyrillic word (Ионову → ионов, Медузы → медуза), lower case.
+
+    Several are kept because the case of a bare word is ambiguous (Ионова is the genitive of Ионов
+    and a woman's nominative); the matcher counts any shared lemma as an inflection match, weaker
+    than an exact one.
+    """
+    word = word.lower()
+    if not is_cyrillic(word):
+        return frozenset()
+    morph = _morph()
+    if morph is None:
+        return frozenset()
+    found: set[str] = set()
+    for parse in morph.parse(word)[:4]:
+        if parse.score < 0.05 or not (_NAME_GRAMMEMES & set(parse.tag.grammemes)):
+            continue
+        if parse.normal_form != word:
+            found.add(parse.normal_form)
+    return frozenset(found)
+
+
+def latin_inflections(word: str) -> frozenset[str]:
+    """Masculine nominative of a Russian surname written in Latin letters (Ionova → Ionov)."""
+    low = ascii_text(word).lower()
+    found = set()
+    for ending, base in _LATIN_SURNAME_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            found.add(low[: -len(ending)] + base)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_forms(form: str) -> frozenset[str]:
+    """Skeletons of the inflection variants of a word (itself excluded).
+
+    ``form`` is the word in its own script (rigour's ``NamePart.form``).
+    """
+    own = skeleton(form)
+    variants = {skeleton(lemma) for lemma in lemmas(form)}
+    variants |= {skeleton(v) for v in latin_inflections(form)}
+    for lemma in lemmas(form):
+        variants |= {skeleton(v) for v in latin_inflections(ascii_text(lemma))}
+    variants.discard(own)
+    variants.discard("")
+    return frozenset(variants)
+
+
+def edit_budget(length: int) -> int:
+    """Edits two spellings of one word of this length may differ by and still be one word.
+
+    Strict on short words: Ivanov / Ionov (two edits in six letters) are different people.
+    """
+    if length <= 4:
+        return 0
+    if length <= 8:
+        return 1
+    if length <= 13:
+        return 2
+    return 3
