@@ -118,3 +118,23 @@ def test_offset_counts_from_the_act_it_names() -> None:
     got = found(text)
     assert ("Three weeks after the advance", "2020-06-25") in got
     assert not any(t.startswith("Years") for t, _ in got)
+
+
+def test_without_published_date_the_documents_own_date_line_anchors_and_marks_uncertain() -> None:
+    text = "BRIEFING\nDate: 25 May 2021\n\nThe board met on 23 April 2021.\n\nOn 20 April the complaint was filed."
+    ctx = DocContext(text=text, language="en", published=None)
+    dates.run(ctx)
+    got = {d.text: (d.value, d.uncertain) for d in ctx.dates}
+    assert got["23 April 2021"] == ("2021-04-23", False)
+    assert got["20 April"] == ("2021-04-20", True)  # the year of the text, not the next one
+    assert any("no published date" in n for n in ctx.notes)
+
+
+def test_russian_date_line_and_backward_narrative_keep_the_written_year() -> None:
+    text = "Сводка\nДата: 25 мая 2021 года\n\n23 апреля 2021 года приказ подписан.\n\n20 апреля подана жалоба."
+    got = dict(found(text, lang="ru", published=None))
+    assert got["20 апреля"] == "2021-04-20"
+
+
+def test_without_any_anchor_a_yearless_date_is_left_out_not_put_on_the_ingest_year() -> None:
+    assert found("The complaint was filed on 20 April.", published=None) == []

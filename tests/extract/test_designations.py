@@ -195,3 +195,28 @@ def test_court_froze_assets_worth_an_amount_belonging_to_a_company() -> None:
     [found] = sanctions(ctx)
     assert found["entity"] == ["Ormond Logistics"]
     assert found["program"] == ["asset freeze"]
+
+
+def test_every_member_of_a_designated_list_including_one_after_and_the() -> None:
+    ctx = build("On May 4, 2022, the Press Ministry designated Radio Vega, Harbour Daily and the Pine Post as "
+                "'foreign agents'.", {"Press Ministry": "PublicBody", "Radio Vega": "Organization",
+                                      "Harbour Daily": "Organization", "Pine Post": "Organization"},
+                {"May 4, 2022": "2022-05-04"})
+    found = sanctions(ctx)
+    assert sorted(f["entity"][0] for f in found) == ["Harbour Daily", "Pine Post", "Radio Vega"]
+    assert all(f["listingDate"] == ["2022-05-04"] and f["authority"] == ["Press Ministry"] for f in found)
+
+
+def test_passive_sanction_of_a_pronoun_takes_the_person_named_before() -> None:
+    ctx = build("Ivo Kast runs a consultancy. He was sanctioned by the Finance Office in June 2019, officials said.",
+                {"Ivo Kast": "Person", "Finance Office": "PublicBody"}, {"June 2019": "2019-06"})
+    [found] = sanctions(ctx)
+    assert found["entity"] == ["Ivo Kast"]
+    assert found["authority"] == ["Finance Office"]
+    assert found["listingDate"] == ["2019-06"]
+
+
+def test_pronoun_that_was_not_sanctioned_is_no_listing() -> None:
+    ctx = build("Ivo Kast runs a consultancy. He was praised by the Finance Office in June 2019.",
+                {"Ivo Kast": "Person", "Finance Office": "PublicBody"}, {"June 2019": "2019-06"})
+    assert sanctions(ctx) == []

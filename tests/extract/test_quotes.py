@@ -375,3 +375,35 @@ def test_its_press_office_speaks_for_the_organisation_named_before() -> None:
     # "her office" is a person's office: no organisation is guessed
     found = parsed("In a statement, her office said that the senator “has never accepted a gift from any lobbyist”.")
     assert [q.speaker for q in found] == [None]
+
+
+def test_she_skips_a_man_marked_by_a_slavic_surname() -> None:
+    text = ("Maria Petrova met the auditors in May. “The audit found nothing we did not expect,” she said, "
+            "adding that Oleg Kuznetsov had seen the file. “The file is complete and nothing is missing,” she told us.")
+    assert [s for s, _ in direct(extract(text))] == ["petrova", "petrova"]
+
+
+def test_he_still_resolves_to_a_man_named_by_a_slavic_surname() -> None:
+    text = "Maria Petrova wrote to Oleg Kuznetsov in May. “I will not sign anything this year,” he said."
+    assert [s for s, _ in direct(extract(text))] == ["kuznetsov"]
+
+
+def test_quote_closing_its_sentence_belongs_to_the_verb_before_it() -> None:
+    text = ("Maria Petrova said the delay was “the clearest sign of a problem.” Oleg Kuznetsov told the "
+            "Harbour Gazette the board would meet again.")
+    assert [s for s, _ in direct(extract(text))] == ["petrova"]
+
+
+def test_quote_with_a_comma_still_takes_the_speaker_after_it() -> None:
+    text = "Oleg Kuznetsov spoke first. “The delay was the clearest sign of a problem,” Maria Petrova said."
+    assert [s for s, _ in direct(extract(text))] == ["petrova"]
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Anna Burova", "f"), ("Oleg Ivanov", "m"), ("Анна Сидорова", "f"), ("Путин", "m"),
+    ("Olga Zelinskaya", "f"), ("Piotr Kowalsky", "m"),
+    ("Benjamin Franklin", None), ("Jim Messina", None), ("Ivanov", None), ("Grace Lee", None)])
+def test_surname_gender(name: str, gender: str | None) -> None:
+    from casegraph.extract.names import surname_gender
+
+    assert surname_gender(name) == gender

@@ -65,6 +65,9 @@ class DateMention:
     text: str
     value: str
     relative: bool = False  # anchored on context ("the next day", "April 21") rather than explicit
+    # anchored on a date the document itself gives (no published date was supplied), so the value
+    # is a best guess: facts dated by it carry lower confidence
+    uncertain: bool = False
 
 
 @dataclass

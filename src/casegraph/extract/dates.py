@@ -127,6 +127,10 @@ def run(ctx: DocContext) -> None:
     """Fill ``ctx.dates`` with every date expression in the text, in text order."""
     lang = "ru" if ctx.language in ("ru", "uk", "be") else "en"
     published = _published(ctx.published)
+    guessed = False
+    if published is None:
+        published = _header_date(ctx.text, lang)
+        guessed = published is not None
     paragraphs = paragraph_starts(ctx.text)
     para_year: dict[int, int] = {}  # paragraph index -> latest explicit year seen so far
     para_value: dict[int, str] = {}  # paragraph index -> latest explicit date seen so far
@@ -148,7 +152,11 @@ def run(ctx: DocContext) -> None:
             if len(item.value) == 10 and _OPENER.fullmatch(ctx.text, paragraphs[para], item.start):
                 openers[para] = item.value
     found = _second_pass(ctx.text, published, found)
-    ctx.dates.extend(DateMention(f.start, f.end, ctx.text[f.start:f.end], f.value, f.relative) for f in found)
+    ctx.dates.extend(DateMention(f.start, f.end, ctx.text[f.start:f.end], f.value, f.relative,
+                                 uncertain=guessed and f.relative) for f in found)
+    if guessed and published is not None and any(f.relative for f in found):
+        ctx.notes.append(f"no published date given: dates without a year were placed by the date the document "
+                         f"gives itself ({published.isoformat()}) and are marked uncertain")
     ctx.sort()
 
 
@@ -438,8 +446,10 @@ def _forward(value: str | None, after: str | None, core: str, lang: str, precisi
              published: date | None) -> str | None:
     """A month or day without a year that would fall before the dated mention it follows ("In
     October 2023 … in February") is read forward, into the next year, when that is still before
-    publication: narratives and chronologies move forward."""
-    if not value or not after or len(after) < 7 or value >= after[:len(value)]:
+    publication: narratives and chronologies move forward. Without a publication date nothing
+    bounds the move, and a story told backwards ("on 23 April … the chain began on 20 April") is
+    as common, so the year written in the text stands."""
+    if not value or not after or len(after) < 7 or value >= after[:len(value)] or published is None:
         return value
     later = _normalise(f"{core} {int(after[:4]) + 1}", lang, precision, None)
     if later and (published is None or later <= published.isoformat()[:len(later)]):
@@ -492,6 +502,25 @@ def _valid(value: str) -> bool:
         return 1900 <= int(value[:4]) <= 2099
     except ValueError:
         return False
+
+
+# A document's own date line near its top: "Date: 27 May 2021", "Дата: 25 мая 2021 года".
+_HEADER_DATE = re.compile(
+    r"^[ \t*_#-]*(?i:date|dated|prepared|extract\s+prepared|published|written|дата|подготовлено|опубликовано)"
+    r"[*_]*\s*:[*_]*\s*(?P<value>[^\n]{6,40})$", re.MULTILINE)
+_HEADER_SPAN = 800  # characters at the top of a document where such a line may stand
+
+
+def _header_date(text: str, lang: str) -> date | None:
+    """The date a document gives itself in a header line, used as the anchor for dates without a
+    year when no publication date was supplied (never the day of ingest)."""
+    for m in _HEADER_DATE.finditer(text, 0, min(len(text), _HEADER_SPAN)):
+        value = m.group("value").strip(" *_.")
+        for attempt in ("ru", "en") if lang == "ru" else ("en",):
+            parsed = _normalise(value, attempt, "day", date(1900, 1, 1))
+            if parsed and re.search(r"(?:19|20)\d\d", value):
+                return date.fromisoformat(parsed)
+    return None
 
 
 def _published(value: str | None) -> date | None:

@@ -104,6 +104,10 @@ FRAMES = (
                rf"(?P<verb>under)\s+(?:the\s+)?(?:{_SANCTIONER}\s+|(?P<auth>{OSLOT})\s+)?(?P<prog>sanctions)\b"),
     re.compile(rf"(?P<ents>{SLOT}){NOSTOP}{{0,30}}?\b(?P<verb>sanctioned|blacklisted)\s+by\s+(?:the\s+)?"
                rf"(?:(?P<auth>{OSLOT})|{_SANCTIONER})"),
+    # "He was sanctioned by the ⟨O⟩ in December 2018": the person the pronoun stands for
+    re.compile(rf"(?<![\w-])(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+               rf"(?:also\s+|later\s+|since\s+)?(?P<verb>sanctioned|blacklisted|designated)\s+by\s+(?:the\s+)?"
+               rf"(?:(?P<auth>{OSLOT})|{_SANCTIONER})"),
     # "Britain froze its assets", "froze the assets of ⟨E⟩", "froze ⟨E⟩'s assets",
     # "froze assets worth N belonging to the two men and to ⟨E⟩"
     re.compile(rf"\b(?P<verb>{_FREEZE_VERB})\s+(?:the\s+)?(?:(?P<ents>{SLOT})['’]s\s+|(?P<pron>its|his|her|their)\s+)?"
@@ -191,7 +195,7 @@ def _entities(ctx: DocContext, m: Masked, hit: re.Match[str]) -> list[PartyMenti
     if not found and groups.get("pron"):  # "Britain froze its assets": the body the clause is about
         from casegraph.extract.relations_clauses import resolve_org, resolve_person
 
-        resolve = resolve_org if groups["pron"].lower() in ("its", "it", "them") else resolve_person
+        resolve = resolve_org if groups["pron"].lower() in ("its", "it", "them", "they") else resolve_person
         target = resolve(ctx, m, hit.start(), set())
         found = [target] if target is not None else []
     return found

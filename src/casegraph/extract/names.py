@@ -188,3 +188,28 @@ def fold(name: str) -> str:
     """Comparison form: case-folded, apostrophes unified, single spaces."""
     name = name.replace("’", "'").replace("‘", "'")
     return " ".join(name.casefold().split())
+
+
+# Slavic surnames mark their bearer's gender in the ending, in either script ("Burakova" /
+# "Буракова" vs "Ionov" / "Ионов"); a given name alone says too little to use.
+# In Latin script only the unambiguous endings count ("Franklin", "Messina" are not Slavic).
+_SURNAME_FEMALE = re.compile(r"(?:ova|eva|yova|skaya|tskaya|ова|ева|ёва|ина|ына|ская|цкая)$", re.IGNORECASE)
+_SURNAME_MALE = re.compile(r"(?:ov|ev|yov|sky|skiy|skii|tsky|ovich|evich|ов|ев|ёв|ин|ын|ский|цкий|вич)$",
+                           re.IGNORECASE)
+
+
+def surname_gender(name: str) -> str | None:
+    """"f"/"m" when a person's last word is a Slavic surname whose ending shows the gender, else
+    None (English names carry no such mark; "Martin" or "Robin" are not Slavic surnames, so a
+    single-word name, which may be a given name, is never judged)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    if len(words) < 2 and not (words and re.search(r"[а-яё]", words[0], re.IGNORECASE)):
+        return None
+    last = words[-1] if words else ""
+    if len(last) < 4:
+        return None
+    if _SURNAME_FEMALE.search(last):
+        return "f"
+    if _SURNAME_MALE.search(last):
+        return "m"
+    return None

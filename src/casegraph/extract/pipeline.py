@@ -21,8 +21,8 @@ from casegraph.store.base import Extraction
 log = logging.getLogger(__name__)
 
 COMPONENTS: tuple[str, ...] = (
-    "segment", "parties", "dates", "money", "relations", "payment_links", "designations", "events", "quotes",
-    "claims",
+    "segment", "parties", "dates", "money", "relations", "relations_passing", "payment_links", "designations",
+    "events", "quotes", "claims",
 )
 MAX_CHARS = 1_000_000  # longer texts are cut (at a line break), and the user is told
 

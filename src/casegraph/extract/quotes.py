@@ -17,6 +17,7 @@ from typing import Any
 
 from casegraph.extract import quotes_reported, speech
 from casegraph.extract.context import DocContext, PartyMention, QuoteDraft
+from casegraph.extract.names import surname_gender
 from casegraph.extract.vocab.roles import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
 CLOSERS = {'"': '"', "“": "”", "«": "»", "„": "“”"}
@@ -351,7 +352,8 @@ class _Extractor:
 
     def gender(self, key: str, pos: int) -> str | None:
         """ "m"/"f" when the text before ``pos`` marks the person's gender unambiguously: a title
-        (Mr, Mrs, Ms) before a mention, or an earlier "he"/"she" resolved to them."""
+        (Mr, Mrs, Ms) before a mention, or an earlier "he"/"she" resolved to them; failing those,
+        a Slavic surname's ending (:func:`names.surname_gender`)."""
         cache = self._genders.setdefault(key, {})
         if pos in cache:
             return cache[pos]
@@ -365,6 +367,9 @@ class _Extractor:
                 votes.add("m")
             elif re.search(r"(?<![\w-])(?:mrs|ms|miss)\.?\s+$", before, re.IGNORECASE):
                 votes.add("f")
+        if not votes and party is not None and party.schema == "Person":
+            by_name = surname_gender(party.name)
+            votes = {by_name} if by_name else votes
         cache[pos] = votes.pop() if len(votes) == 1 else None
         return cache[pos]
 
@@ -448,7 +453,8 @@ class _Extractor:
                 return
         # after: "“…,” Ionov said." / "“…,” said Ionov." / "«…», — сказал он «Медузе»."
         verb = speech.SPEECH_VERB_RE.search(self.text, r_lo, r_hi)
-        if verb and self.adjacent_after(r_lo, verb) and self.attribute(s, r_lo, r_hi, verb, 0.9):
+        if verb and self.adjacent_after(r_lo, verb) and not self.closed_by_left(s, inner, l_lo, l_hi) and \
+                self.attribute(s, r_lo, r_hi, verb, 0.9):
             return
         if n < 4:
             return
@@ -500,6 +506,14 @@ class _Extractor:
         return any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.idx >= lo and c.i < span[0].i for c in span[0].children
         )
+
+    def closed_by_left(self, s: _Span, inner: str, l_lo: int, l_hi: int) -> bool:
+        """ "X said the speed was “the most telling detail.” Y told us …": a quote that ends its
+        sentence with a full stop, after a speech verb of its own sentence, belongs to that verb;
+        the name and verb after it open the next sentence."""
+        if not inner.rstrip().endswith(".") or self.text[s.close + 1 : s.close + 2] == ",":
+            return False
+        return any(not self.masked(v.start()) for v in speech.SPEECH_VERB_RE.finditer(self.text, l_lo, l_hi))
 
     def adjacent_after(self, r_lo: int, verb: re.Match[str]) -> bool:
         """The speech verb right after a quote is its attribution: only a speaker (with an

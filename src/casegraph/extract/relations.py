@@ -39,7 +39,7 @@ NOSTOP = r"(?:[^⟨.;]|\.(?=\S))"  # any character but a sentence stop or a name
 # the words between list members are titles: capitalised (even inside case-insensitive frames) or
 # title words ("Tom Reed and senator Ada Wolfe"), never any lowercase words ("X, appealed to the Y")
 _TITLE_WORD = "|".join(re.escape(w) for w in sorted(V.ROLE_HEADS | V.ROLE_MODIFIERS, key=len, reverse=True))
-_GLUE = (r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)"
+_GLUE = (r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)(?:the\s+)?"
          rf"(?:(?:(?-i:[A-ZА-Я][\w.-]*)|(?:{_TITLE_WORD})(?![\w-]))\s+){{0,3}}")
 
 
