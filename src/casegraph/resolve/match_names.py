@@ -28,7 +28,7 @@ from casegraph.resolve.names import (
     PName,
     Token,
 )
-from casegraph.resolve.names_text import edit_budget
+from casegraph.resolve.names_text import consonants, edit_budget, is_cyrillic
 
 # How much an aligned word of each role weighs.
 _WEIGHT = {GIVEN: 1.0, FAMILY: 1.2, WORD: 1.0, PATRONYMIC: 0.5, INITIAL: 0.5, LEGAL: 0.2,
@@ -41,7 +41,8 @@ _EXTRA = {GIVEN: (0.8, 0.35), FAMILY: (0.9, 0.5), WORD: (0.8, 0.35), PATRONYMIC:
 _ORG_EXTRA = {WORD: (1.0, 0.8)}  # an extra distinctive word makes another organisation (Gazprom Neft)
 
 _KIND_SCORE = {"exact": 1.0, "translit": 0.97, "inflection": 0.9, "name-variant": 0.9,
-               "nickname": 0.75, "initial": 0.75, "legal form": 1.0}
+               "nickname": 0.75, "initial": 0.75, "legal form": 1.0, "feminine form": 0.6,
+               "org word": 0.9}
 
 
 @dataclass
@@ -78,11 +79,16 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
             return 1.0, ("exact" if a.form == b.form else "translit")
         return _KIND_SCORE["translit"], "translit"
     if a.role == INITIAL or b.role == INITIAL:
-        if a.initial and a.initial == b.initial:
+        if (a.initial and a.initial == b.initial) or a.text[:1] == b.text[:1]:
             return _KIND_SCORE["initial"], "initial"
         return 0.0, ""
     if a.skel in b.variants or b.skel in a.variants or (a.variants & b.variants):
-        return _KIND_SCORE["inflection"], "inflection"
+        if is_cyrillic(a.form) or is_cyrillic(b.form):
+            return _KIND_SCORE["inflection"], "inflection"
+        # Latin text does not decline surnames: Ionova next to Ionov is a woman next to a man.
+        return _KIND_SCORE["feminine form"], "feminine form"
+    if _shared_symbols(a, b, "SYMBOL:") or _shared_symbols(a, b, "DOMAIN:") or _shared_symbols(a, b, "LOC:"):
+        return _KIND_SCORE["org word"], "org word"
     if _shared_symbols(a, b, "NAME:"):
         return _KIND_SCORE["name-variant"], "name-variant"
     if _shared_symbols(a, b, "NICK:"):
@@ -97,6 +103,12 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return 0.0, ""
     distance = Levenshtein.distance(a.skel, b.skel, score_cutoff=budget)
     if distance > budget:
+        return 0.0, ""
+    short, long = sorted((a.skel, b.skel), key=len)
+    if long.startswith(short) and len(long) - len(short) >= 2:
+        return 0.0, ""  # an added suffix is another word: Abramov / Abramovich
+    consonant_budget = 0 if longest <= 8 else 1
+    if Levenshtein.distance(consonants(a.skel), consonants(b.skel)) > consonant_budget:
         return 0.0, ""
     return min(0.9, 1.0 - distance / longest), "spelling"
 

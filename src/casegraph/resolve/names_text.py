@@ -34,6 +34,11 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 # A "j" that is not before a vowel is a transliterated й (Sergej, Mikhajlov); before a vowel it is
 # usually the French ж (Prigojine) or a iotation the folds above already handled.
 _J_SEMIVOWEL = re.compile(r"j(?![aeiouy])")
+# A hard "c" is the "k" another transliteration writes (Concord / Конкорд → konkord); "ck" too.
+_HARD_C = re.compile(r"c(?=[aoulrkt]|$)|ck")
+# German umlauts spelt out (Mueller / Müller → muller once ascii_text has dropped the dots).
+_UMLAUT = re.compile(r"(?<=[a-z])(ue|oe)")
+_VOWELS = re.compile(r"[aeiouj]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Feminine and oblique endings of Russian surnames written in Latin letters; the Cyrillic ones are
@@ -52,6 +57,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def skeleton(word: str) -> str:
     """The word reduced to what every common transliteration of it shares."""
     text = _NON_ALNUM.sub("", ascii_text(word).lower())
+    text = _UMLAUT.sub(lambda m: m.group(0)[0], text)
+    text = _HARD_C.sub("k", text)
     text = _J_SEMIVOWEL.sub("i", text)
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
     return _DOUBLE_RE.sub(r"\1", text)
@@ -132,6 +139,12 @@ def word_forms(form: str) -> frozenset[str]:
     variants.discard(own)
     variants.discard("")
     return frozenset(variants)
+
+
+def consonants(skel: str) -> str:
+    """The skeleton without vowels: transliterations of one word differ in vowels far more
+    often than in consonants (Serguei / Sergei; Sechin / Setin are two people)."""
+    return _VOWELS.sub("", skel)
 
 
 def edit_budget(length: int) -> int:
