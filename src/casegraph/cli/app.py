@@ -10,7 +10,7 @@ import importlib
 
 from casegraph.cli.common import app
 
-COMMAND_MODULES = ("ingest", "browse", "review", "export")
+COMMAND_MODULES = ("ingest", "browse", "review", "export", "resolve")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"casegraph.cli.{_name}")

@@ -15,7 +15,15 @@ BUNDLE_VERSION = 1
 
 
 def entity_dict(proxy: EntityProxy) -> dict[str, Any]:
-    return {"id": proxy.id, "schema": proxy.schema.name, "properties": proxy.properties}
+    data: dict[str, Any] = {"id": proxy.id, "schema": proxy.schema.name, "properties": proxy.properties}
+    # a merged entity's canonical id with its members' ids, as OpenSanctions exports do (identity, I)
+    referents = sorted(getattr(proxy, "referents", None) or ())
+    if referents:
+        data["referents"] = referents
+    datasets = sorted(getattr(proxy, "datasets", None) or ())
+    if datasets:
+        data["datasets"] = datasets
+    return data
 
 
 def build_bundle(entities: list[EntityProxy], quotes: list[Quote],

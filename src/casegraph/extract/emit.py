@@ -1,9 +1,10 @@
 """Turn what the components found on a :class:`DocContext` into stored records: FtM statements
 with spans, mentions, quotes and claims.
 
-Entity ids are deterministic. A party's id depends only on its kind and normalised name, so the
-same name in two documents is one entity until a reviewer splits it (cheap cross-document
-resolution); other entities (payments, relations, events…) are scoped to their document.
+Entity ids are deterministic and scoped to their document: a party is first a per-document entity
+(document id + a hash of its kind and normalised name, so a case built with name-hash ids migrates by
+computation, see ``store/rekey.py``); the resolver (``resolve/``) later maps the per-document parties
+that are one real party to one canonical id. Payments, relations, events… are per document too.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from casegraph.model.ids import make_id
 from casegraph.store.base import Extraction, MentionRecord
 
 
-def party_entity_id(party: Party) -> str:
+def party_name_key(party: Party) -> str:
+    """The document-independent part of a party's id (what schema 0001 used as the whole id)."""
     family = "person" if party.schema == "Person" else "org"
     return make_id("cg", family, party.key)
+
+
+def party_entity_id(document_id: str, party: Party) -> str:
+    return make_id("cg", document_id, party_name_key(party))
 
 
 def draft_entity_id(document_id: str, draft: Draft) -> str:
@@ -32,7 +38,7 @@ def _valid_prop(schema: str, prop: str) -> bool:
 
 def to_extraction(ctx: DocContext, origin: str = "extract") -> Extraction:
     doc = ctx.document_id
-    ids = {key: party_entity_id(p) for key, p in ctx.parties.items()}
+    ids = {key: party_entity_id(doc, p) for key, p in ctx.parties.items()}
     statements: list[Statement] = []
     mentions: list[MentionRecord] = []
 

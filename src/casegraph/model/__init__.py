@@ -9,8 +9,12 @@ from casegraph.model.facts import (
     ReviewStatus,
     Statement,
 )
+from casegraph.model.judgement import AUTO_ORIGIN, Judgement, JudgementKind
 
 __all__ = [
+    "AUTO_ORIGIN",
+    "Judgement",
+    "JudgementKind",
     "Claim",
     "Contradiction",
     "Decision",

@@ -24,8 +24,14 @@ class ReviewStatus(StrEnum):
 class Statement:
     """One property value of one FtM entity, with its source.
 
-    ``origin`` names the extractor (``extract:parties``) or the reviewer (``review:alice``).
-    A statement with no document must come from a reviewer: every fact has a source.
+    As in ``followthemoney.statement``, ``entity_id`` is the entity as produced (a per-document party,
+    an imported record) and ``canonical_id`` the resolved entity it belongs to now; the canonical id is
+    left out of the statement id, so merging or splitting never changes a statement's id (and the
+    reviewer decisions attached to it).
+
+    ``origin`` names the extractor (``extract:parties``), the reviewer (``review:alice``) or the import
+    (``import:<dataset>``). Every fact has a source: a document span, a reviewer, or a dataset record
+    (``dataset`` plus ``source_ref``, e.g. ``"sanctions.json:12"``).
     """
 
     entity_id: str
@@ -39,17 +45,34 @@ class Statement:
     confidence: float = 1.0
     status: ReviewStatus = ReviewStatus.PROPOSED
     id: str = ""
+    dataset: str | None = None
+    source_ref: str | None = None
+    canonical_id: str | None = None
 
     def __post_init__(self) -> None:
-        if self.document_id is None and not self.origin.startswith("review:"):
-            raise ValueError("a statement needs a document span or a reviewer behind it")
+        if self.document_id is None and not self.origin.startswith("review:") \
+                and not (self.dataset and self.source_ref):
+            raise ValueError("a statement needs a document span, a reviewer or a dataset record behind it")
         if not self.id:
             self.id = statement_id(self.entity_id, self.prop, self.value, self.document_id, self.start,
-                                   self.end)
+                                   self.end, self.dataset)
+
+    @property
+    def source(self) -> str:
+        """Where the fact came from, in one short string: a document span, a dataset record or a reviewer."""
+        if self.document_id is not None:
+            return f"{self.document_id[:12]}:{self.start}-{self.end}"
+        if self.dataset:
+            return f"{self.dataset} {self.source_ref}"
+        return self.origin
 
 
 def statement_id(entity_id: str, prop: str, value: str, document_id: str | None, start: int | None,
-                 end: int | None) -> str:
+                 end: int | None, dataset: str | None = None) -> str:
+    """Deterministic: the same value from the same place gets the same id. The dataset joins the hash
+    only when there is one, so ids of extracted statements are what they always were."""
+    if dataset:
+        return make_id("st", entity_id, prop, value, document_id, start, end, dataset)
     return make_id("st", entity_id, prop, value, document_id, start, end)
 
 

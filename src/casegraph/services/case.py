@@ -6,20 +6,24 @@ behaviour is written once and every presenter gets it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
-from casegraph.errors import InputError, NotFound
+from casegraph.errors import InputError
 from casegraph.model import Claim, Decision, Document, Quote, ReviewStatus, Statement
-from casegraph.services.entities import assemble
+from casegraph.services.entities import assemble, canonical_statements, is_entity_prop
 from casegraph.services.ingest import EXTRACTION_FAILED, IngestItem, IngestMixin, IngestReport, check_date
+from casegraph.services.lookup import find_entity
+from casegraph.services.resolution import Candidate, ResolutionMixin, ResolutionReport
 from casegraph.store import Store, open_store
 
-__all__ = ["EXTRACTION_FAILED", "Case", "EntityView", "Fact", "IngestItem", "IngestReport", "check_date"]
+__all__ = ["EXTRACTION_FAILED", "Candidate", "Case", "EntityView", "Fact", "IngestItem", "IngestReport",
+           "ResolutionReport", "check_date"]
 
 
 @dataclass
@@ -39,7 +43,7 @@ class EntityView:
     quotes: list[Quote]
 
 
-class Case(IngestMixin):
+class Case(ResolutionMixin, IngestMixin):
     """One investigation case, held in a store."""
 
     def __init__(self, store: Store) -> None:
@@ -60,28 +64,27 @@ class Case(IngestMixin):
         return self.store.get_document(document_id)
 
     def entities(self, schema: str | None = None) -> list[EntityProxy]:
-        entities = list(assemble(self.store.iter_statements()).values())
+        """Canonical entities: one per resolved cluster, properties the union of its members'."""
+        entities = list(assemble(self.store.iter_statements(), self._canon()).values())
         if schema:
             entities = [e for e in entities if e.schema.is_a(schema)]
-        return sorted(entities, key=lambda e: (e.schema.name, e.caption))
+        return sorted(entities, key=lambda e: (e.schema.name, e.caption, e.id or ""))
+
+    def _canon(self) -> Callable[[str], str]:
+        merged = self.store.canonical_map()
+        return lambda entity_id: merged.get(entity_id, entity_id)
 
     def find_entity_id(self, name_or_id: str) -> str:
-        ids = self.store.entity_ids_for_value(name_or_id, "name") or \
-            self.store.entity_ids_for_value(name_or_id, "alias")
-        if not ids:
-            ids = sorted({s.entity_id for s in self.store.iter_statements()
-                          if s.entity_id.startswith(name_or_id)})
-        if not ids:
-            needle = name_or_id.lower()
-            ids = sorted({m.entity_id for m in self.store.list_mentions() if m.text.lower() == needle})
-        if not ids:
-            raise NotFound(f"no entity named or with id {name_or_id!r}")
-        return ids[0]
+        """The canonical id a name or id means, as a search would: case-insensitive, any name or alias
+        in either script, a unique id prefix. Raises AmbiguousName or NotFound (with the closest names)."""
+        return find_entity(self.entities(), self.store.canonical_map(), name_or_id)
 
     def show(self, name_or_id: str) -> EntityView:
         entity_id = self.find_entity_id(name_or_id)
-        statements = list(self.store.iter_statements(entity_id=entity_id))
-        entity = assemble(statements)[entity_id]
+        canon = self._canon()
+        everything = self.statements_by_entity()
+        statements = everything.get(entity_id, [])
+        entity = assemble(statements, canon)[entity_id]
         docs: dict[str, Document] = {}
         facts = []
         for st in statements:
@@ -92,30 +95,44 @@ class Case(IngestMixin):
             sentence = (doc.sentence_around(st.start, st.end) if doc and st.start is not None and st.end is not None
                         else None)
             facts.append(Fact(st, doc.title if doc else None, sentence))
-        linked_ids = {s.entity_id for s in self.store.iter_statements() if s.value == entity_id}
-        everything = assemble(s for s in self.store.iter_statements() if s.entity_id in linked_ids)
-        quotes = [q for q in self.store.list_quotes() if entity_id in (q.speaker, q.audience)]
-        return EntityView(entity, facts, list(everything.values()), quotes)
+        linked_ids = {cid for cid, sts in everything.items() if cid != entity_id
+                      and any(s.value == entity_id and is_entity_prop(s.schema, s.prop) for s in sts)}
+        linked = assemble((s for cid in sorted(linked_ids) for s in everything[cid]), canon)
+        quotes = [q for q in self.quotes() if entity_id in (q.speaker, q.audience)]
+        return EntityView(entity, facts, list(linked.values()), quotes)
 
     def statements_by_entity(self) -> dict[str, list[Statement]]:
+        """Statements keyed by canonical id; each keeps its own ``entity_id`` and source, gains
+        ``canonical_id``, and entity-typed values name canonical ids."""
         grouped: dict[str, list[Statement]] = {}
-        for st in self.store.iter_statements():
-            grouped.setdefault(st.entity_id, []).append(st)
+        for st in canonical_statements(self.store.iter_statements(), self._canon()):
+            grouped.setdefault(st.canonical_id or st.entity_id, []).append(st)
         return grouped
 
     def quotes(self) -> list[Quote]:
-        return self.store.list_quotes()
+        canon = self._canon()
+        return [replace(q, speaker=canon(q.speaker) if q.speaker else None,
+                        audience=canon(q.audience) if q.audience else None) for q in self.store.list_quotes()]
+
+    def claims(self) -> list[Claim]:
+        canon = self._canon()
+        return [replace(c, subject=canon(c.subject) if c.subject else None,
+                        by=canon(c.by) if c.by else None) for c in self.store.list_claims()]
 
     def contradictions(self) -> list[tuple[str, str | None, str | None, list[Claim]]]:
-        claims = {c.id: c for c in self.store.list_claims()}
-        return [(cid, subject, topic, [claims[i] for i in claim_ids if i in claims])
+        canon = self._canon()
+        claims = {c.id: c for c in self.claims()}
+        return [(cid, canon(subject) if subject else None, topic, [claims[i] for i in claim_ids if i in claims])
                 for cid, subject, topic, claim_ids in self.store.list_contradictions()]
 
     def summary(self) -> dict[str, Any]:
         counts = self.store.counts()
         by_schema: dict[str, int] = {}
-        for entity in self.entities():
+        entities = self.entities()
+        for entity in entities:
             by_schema[entity.schema.name] = by_schema.get(entity.schema.name, 0) + 1
+        counts["entities"] = len(entities)  # canonical entities (merged ones count once)
+        counts["merged"] = sum(1 for e in entities if getattr(e, "referents", None))
         return {"counts": counts, "schemata": dict(sorted(by_schema.items())),
                 "schema_version": self.store.schema_version()}
 

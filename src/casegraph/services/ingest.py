@@ -157,6 +157,7 @@ class IngestMixin:
         """Recompute case-wide findings (contradictions) from the stored claims."""
         from casegraph.analyse.contradictions import find_contradictions
 
+        self.resolve()  # type: ignore[attr-defined]  # identity first (services/resolution.py, I)
         self.store.replace_contradictions(find_contradictions(self.store.list_claims()))
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from casegraph.model import Claim, Contradiction, Decision, Document, Quote, Statement
+from casegraph.model import Claim, Contradiction, Decision, Document, Judgement, Quote, Statement
 
 
 @dataclass
@@ -81,6 +81,29 @@ class Store(Protocol):
         ...
 
     def list_decisions(self, target_id: str | None = None) -> list[Decision]: ...
+
+    # identity (store/identity.py)
+    def add_judgements(self, judgements: Iterable[Judgement], retire: Iterable[str] = (), at: str = "",
+                       canonical: dict[str, str] | None = None) -> None:
+        """Append judgements, soft-delete ``retire``, replace the canonical map: one transaction."""
+        ...
+
+    def list_judgements(self, include_deleted: bool = False) -> list[Judgement]: ...
+
+    def replace_canonical(self, canonical: dict[str, str]) -> None: ...
+
+    def entity_documents(self) -> dict[str, set[str]]: ...
+
+    def canonical_map(self) -> dict[str, str]:
+        """Entity id → canonical id for merged entities (an unmerged id is its own canonical id)."""
+        ...
+
+    def replace_dataset_entities(self, dataset: str, source: str, statements: list[Statement],
+                                 removed: Iterable[str], stamp: str) -> None:
+        """One import batch, all or nothing."""
+        ...
+
+    def list_datasets(self) -> list[dict[str, Any]]: ...
 
     def counts(self) -> dict[str, int]: ...
 

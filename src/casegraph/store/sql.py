@@ -23,6 +23,7 @@ from casegraph.errors import InputError, NotFound, StoreError
 from casegraph.model import Claim, Contradiction, Decision, Document, Quote, ReviewStatus, Statement
 from casegraph.store import tables as t
 from casegraph.store.base import Extraction, MentionRecord
+from casegraph.store.identity import IdentityStoreMixin, statement_row
 
 
 def now() -> str:
@@ -50,20 +51,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision with Alembic (from empty, or from any older one)."""
+def migration_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("casegraph.store") / "migrations"))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (the newest by default) with Alembic, from empty or from any
+    older one."""
+    config = migration_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def open_store(location: str | Path) -> SqlStore:
     return SqlStore(store_url(location))
 
 
-class SqlStore:
+class SqlStore(IdentityStoreMixin):
     """A case held in one SQL database."""
 
     def __init__(self, url: str) -> None:
@@ -146,7 +153,7 @@ class SqlStore:
                 conn.execute(delete(t.claims).where(t.claims.c.document_id == doc_id))
                 kept = {r.id for r in conn.execute(select(t.statements.c.id).where(
                     t.statements.c.document_id == doc_id))}
-                rows = [_statement_row(s, stamp) for s in _unique(extraction.statements) if s.id not in kept]
+                rows = [statement_row(s, stamp) for s in _unique(extraction.statements) if s.id not in kept]
                 if rows:
                     conn.execute(insert(t.statements), rows)
                 kept_quotes = {r.id for r in conn.execute(select(t.quotes.c.id).where(
@@ -177,7 +184,8 @@ class SqlStore:
             for row in conn.execute(query):
                 yield Statement(entity_id=row.entity_id, schema=row.schema, prop=row.prop, value=row.value,
                                 document_id=row.document_id, start=row.start, end=row.end, origin=row.origin,
-                                confidence=row.confidence, status=ReviewStatus(row.status), id=row.id)
+                                confidence=row.confidence, status=ReviewStatus(row.status), id=row.id,
+                                dataset=row.dataset, source_ref=row.source_ref)
 
     def entity_ids_for_value(self, value: str, prop: str | None = None) -> list[str]:
         query = select(t.statements.c.entity_id).distinct().where(
@@ -258,7 +266,8 @@ class SqlStore:
         with self._read() as conn:
             for name, tbl in (("documents", t.documents), ("statements", t.statements),
                               ("mentions", t.mentions), ("quotes", t.quotes), ("claims", t.claims),
-                              ("contradictions", t.contradictions), ("decisions", t.decisions)):
+                              ("contradictions", t.contradictions), ("decisions", t.decisions),
+                              ("judgements", t.judgements)):
                 out[name] = conn.execute(select(func.count()).select_from(tbl)).scalar_one()
             out["entities"] = conn.execute(
                 select(func.count(t.statements.c.entity_id.distinct()))).scalar_one()
@@ -273,12 +282,6 @@ def _unique(items: Iterable[T]) -> list[T]:
     for item in items:
         seen.setdefault(item.id, item)
     return list(seen.values())
-
-
-def _statement_row(s: Statement, stamp: str) -> dict[str, Any]:
-    return {"id": s.id, "entity_id": s.entity_id, "schema": s.schema, "prop": s.prop, "value": s.value,
-            "document_id": s.document_id, "start": s.start, "end": s.end, "origin": s.origin,
-            "confidence": s.confidence, "status": s.status.value, "created_at": stamp}
 
 
 def _quote_row(q: Quote) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Identity and shared use: imported statements (dataset + source line), resolver judgements and their
 read model (entity id → canonical id), imported datasets, and users with API tokens for the web
-workbench.
+workbench. A case built by schema 0001 has its name-hash party ids re-keyed per document
+(``casegraph.store.rekey``), its reviewer decisions following their facts.
 
 Revision ID: 0002
 Revises: 0001
@@ -44,6 +45,9 @@ def upgrade() -> None:
         sa.Column("imported_at", sa.String(32), nullable=False),
         sa.Column("entities", sa.Integer, nullable=False),
     )
+    from casegraph.store.rekey import rekey_parties
+
+    rekey_parties(op.get_bind())
     op.create_table(
         "users",
         sa.Column("name", sa.String(128), primary_key=True),

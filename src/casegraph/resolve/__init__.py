@@ -1,0 +1,1 @@
+"""Identity: the resolver (judgements → clusters), FtM import, and (matching) scoring and blocking."""
