@@ -220,3 +220,37 @@ def test_pronoun_that_was_not_sanctioned_is_no_listing() -> None:
     ctx = build("Ivo Kast runs a consultancy. He was praised by the Finance Office in June 2019.",
                 {"Ivo Kast": "Person", "Finance Office": "PublicBody"}, {"June 2019": "2019-06"})
     assert sanctions(ctx) == []
+
+
+RU = {"Минюст": "PublicBody", "Ракурс": "Organization", "Ракурса": "Organization", "Яна Котова": "Person",
+      "Анну Серову": "Person", "Фонда Рассвет": "Organization", "Игорь Белов": "Person"}
+
+
+def ru_sanctions(text: str, dates: dict[str, str]) -> list[dict[str, list[str]]]:
+    return sanctions(build(text, {k: v for k, v in RU.items() if k in text}, dates, language="ru"))
+
+
+def test_russian_status_before_a_described_party_names_the_party_not_the_ministry() -> None:
+    [found] = ru_sanctions("3 мая 2022 года Минюст признал иноагентом главного редактора «Ракурса» Яна Котова.",
+                           {"3 мая 2022 года": "2022-05-03"})
+    assert found["entity"] == ["Яна Котова"]
+    assert found["authority"] == ["Минюст"]
+    assert found["listingDate"] == ["2022-05-03"]
+
+
+def test_russian_list_named_before_the_verb_and_the_party() -> None:
+    [found] = ru_sanctions("В тот же день в реестр иностранных агентов внесли директора издания Анну Серову.", {})
+    assert found["entity"] == ["Анну Серову"]
+    assert "реестр иностранных агентов" in found["program"][0]
+
+
+def test_russian_relative_clause_listing_and_sanctions_against_a_pronoun() -> None:
+    found = ru_sanctions("Деньги пришли от Фонда Рассвет, который Минюст ещё 5 июня 2021 года внёс в реестр "
+                         "нежелательных организаций. Игорь Белов ведёт канал. В мае 2023 года санкции против него "
+                         "ввели власти.", {"5 июня 2021 года": "2021-06-05", "мае 2023 года": "2023-05"})
+    got = {f["entity"][0]: f.get("listingDate") for f in found}
+    assert got == {"Фонда Рассвет": ["2021-06-05"], "Игорь Белов": ["2023-05"]}
+
+
+def test_russian_request_to_designate_is_no_listing() -> None:
+    assert ru_sanctions("Игорь Белов попросил Минюст признать «Ракурс» нежелательной организацией.", {}) == []

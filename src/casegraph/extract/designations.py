@@ -62,7 +62,8 @@ _GATE = re.compile("(?i)" + trie_pattern(
     "add призна внес внёс включ добав объяв иноагент агент нежелательн экстремист террорист заморож санкц реестр "
     "спис перечн".split()))
 _REQUEST = re.compile(r"\b(?:demand\w*|ask\w*|urg\w*|request\w*|call\w*\s+(?:on|for)|consider|wants?|"
-                      r"seek\w*|проси\w*|требова\w*|призыва\w*)\b", re.I)
+                      r"seek\w*|propos\w*|(?:по)?проси\w*|(?:по)?требова\w*|призыва\w*|призвал\w*|предлож\w*|"
+                      r"хочет|хотят)\b", re.I)
 
 FRAMES = (
     # "⟨O⟩ added ⟨E⟩ to its 'foreign agent' list", "внёс ⟨E⟩ в реестр иноагентов"
@@ -82,12 +83,29 @@ FRAMES = (
                rf"(?P<prog>{STATUS})", re.I),
     # "⟨E⟩ was recognised as a foreign agent", "⟨E⟩ признан иноагентом"
     re.compile(rf"(?P<ents>{plist(QSLOT)}){NOSTOP}{{0,30}}?\b(?:was|were|has\s+been|had\s+been|is|are|был\w*)?\s*"
-               rf"(?P<verb>{_RECOGNISE_VERB}|blacklisted|sanctioned|внесен\w*|внесён\w*|включен\w*)\s+"
+               rf"(?P<verb>(?!признал|объявил){_RECOGNISE_VERB}|blacklisted|sanctioned|внесен\w*|внесён\w*|включен\w*)\s+"
                rf"(?:as\s+)?(?:an?\s+)?(?:в\s+)?(?P<prog>{STATUS}|(?:реестр|список)\s+{NOSTOP}{{0,40}}?{STATUS})",
                re.I),
     # Russian order, status first: "иностранным агентом была признана и руководитель центра ⟨E⟩"
     re.compile(rf"(?P<prog>{STATUS})\s+(?:был\w*\s+)?(?:также\s+)?(?P<verb>призна\w*|объявлен\w*)\s+"
                rf"(?:и\s+|также\s+)?(?:[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?(?P<ents>{plist(QSLOT)})", re.I),
+    # Russian, status before a described party: "признал иноагентом главного редактора «⟨O⟩» ⟨P⟩"
+    re.compile(rf"(?P<verb>призна\w*|объяви\w*)\s+(?P<prog>{STATUS})\s+(?:(?!и\s)[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?"
+               rf"(?P<ents>{plist(QSLOT)})", re.I),
+    # Russian, list first: "в реестр иностранных агентов внесли главного редактора издания ⟨P⟩"
+    re.compile(rf"(?:в|во)\s+(?P<prog>(?:реестр|список|перечень)\w*\s+{NOSTOP}{{0,40}}?{STATUS})\s+"
+               rf"(?P<verb>внес\w*|внёс\w*|включил\w*|добавил\w*)\s+(?:(?!и\s)[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?"
+               rf"(?P<ents>{plist(QSLOT)})", re.I),
+    # "⟨E⟩ внесён в санкционный список (⟨O⟩)"
+    re.compile(rf"(?P<ents>{plist(QSLOT)})\s+(?:был\w*\s+)?(?:также\s+)?"
+               rf"(?P<verb>внесен\w*|внесён\w*|включен\w*|включён\w*)\s+в\s+(?P<prog>"
+               rf"санкционн\w+\s+(?:список|спис\w+|перечень|перечн\w+))(?:\s+(?P<auth>{OSLOT}))?", re.I),
+    # "санкции против ⟨E⟩ ввела ⟨O⟩", "санкции против него ввела Великобритания"
+    re.compile(rf"(?P<prog>санкци\w*)\s+против\s+(?:(?P<ents>{plist(QSLOT)})|(?P<pron>него|неё|нее))\s+"
+               rf"(?P<verb>ввел\w*|ввёл|ввели|объявил\w*|наложил\w*)(?:\s+(?P<auth>{OSLOT}))?", re.I),
+    # "⟨E⟩, который ⟨O⟩ ещё в 2022 году внёс в реестр нежелательных организаций"
+    re.compile(rf"(?P<ents>{QSLOT}),\s+котор\w+\s+(?P<auth>{OSLOT})\s+(?:{NOSTOP}{{0,40}}?\s)?(?P<verb>{_ADD_VERB})"
+               rf"\s+(?:в|во)\s+(?P<prog>{NOSTOP}{{0,60}}?{LIST_NOUN}(?:\s+{NOSTOP}{{0,40}}?{STATUS})?)", re.I),
     # "Canada followed, sanctioning both ⟨E⟩ and ⟨E⟩ under its law", "the ⟨O⟩ designated ⟨E⟩ for corruption"
     re.compile(rf"(?<!-)\b(?P<verb>{_SANCTION_VERB})\s+(?:both\s+|also\s+|publicly\s+)?"
                rf"(?:(?P<ents>{plist(QSLOT)})|(?P<pron>him|her|them|it)\b)"
@@ -343,13 +361,16 @@ def _adverse_from(text: str) -> int | None:
     return hit.start() if hit else None
 
 
+_PRONOUN_OBJECT = re.compile(r"(?<![\w-])(?:him|her|them|he|she|него|неё|нее)(?![\w-])", re.I)
+
+
 def run(ctx: DocContext) -> None:
     """Append one Sanction draft per (entity, program) stated in the document."""
     ctx.sort()
     adverse_from = _adverse_from(ctx.text)
     for m in masked_sentences(ctx, nominal=True, gate=_GATE):
-        if not m.slots:
-            continue
+        if not m.slots and not _PRONOUN_OBJECT.search(m.text):
+            continue  # a sentence naming nobody can still list "him" ("санкции против него ввела …")
         listed: list[str] = []  # entities listed earlier in this sentence are not its actors
         actor = ""  # "X added A to the list, and B was recognised too": B's actor is X
         for entity, _, verb_offset, program, agent in _parsed_listings(ctx, m):
