@@ -10,7 +10,7 @@ import importlib
 
 from casegraph.cli.common import app
 
-COMMAND_MODULES = ("ingest", "browse", "review", "export", "resolve")
+COMMAND_MODULES = ("ingest", "browse", "review", "export", "resolve", "xref")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"casegraph.cli.{_name}")

@@ -40,6 +40,8 @@ _EXTRA = {GIVEN: (0.8, 0.35), FAMILY: (0.9, 0.5), WORD: (0.8, 0.35), PATRONYMIC:
           STOP: (0.0, 0.0)}
 _ORG_EXTRA = {WORD: (1.0, 0.8)}  # an extra distinctive word makes another organisation (Gazprom Neft)
 
+MAX_NAMES = 64  # names per entity compared (OpenSanctions entities carry dozens of aliases)
+
 _KIND_SCORE = {"exact": 1.0, "translit": 0.97, "inflection": 0.9, "name-variant": 0.9,
                "nickname": 0.75, "initial": 0.75, "legal form": 1.0, "feminine form": 0.6,
                "org word": 0.9}
@@ -208,13 +210,33 @@ def compare_names(left: PName, right: PName) -> NameScore:
     return result
 
 
+def _signals(name: PName) -> frozenset[str]:
+    """Cheap evidence two names might align: word skeletons, their first three letters, inflection
+    variants and rigour symbols. Pairs of names that share none are not worth a full alignment."""
+    found: set[str] = set()
+    for token in name.tokens:
+        if token.role == STOP:
+            continue
+        found.add(token.skel)
+        found.add(token.skel[:3])
+        found.update(token.variants)
+        found.update(token.symbols)
+    if name.acronym:
+        found.add(name.acronym)
+    return frozenset(found)
+
+
 def best_name_score(lefts: list[PName], rights: list[PName]) -> NameScore:
-    """The best-scoring pair of names of two entities (every alias counts)."""
+    """The best-scoring pair of names of two entities (every alias counts, in a fixed order)."""
     best = NameScore(-1.0)
     if lefts and rights:
         best = NameScore(-1.0, lefts[0].original, rights[0].original)
-    for left in lefts[:20]:
-        for right in rights[:20]:
+    right_signals = [(right, _signals(right)) for right in rights[:MAX_NAMES]]
+    for left in lefts[:MAX_NAMES]:
+        signals = _signals(left)
+        for right, other in right_signals:
+            if not signals & other and len(lefts) * len(rights) > 4:
+                continue
             score = compare_names(left, right)
             if score.score > best.score:
                 best = score

@@ -161,7 +161,7 @@ def entity_name_strings(entity: EntityProxy) -> list[str]:
             names.append(" ".join(parts))
     seen: set[str] = set()
     unique = []
-    for name in names:
+    for name in sorted(names, key=lambda n: (len(n), n)):
         if name.lower() not in seen:
             seen.add(name.lower())
             unique.append(name)
