@@ -59,3 +59,14 @@ class AmbiguousName(InputError):
         listed = "; ".join(f"{caption} ({schema}, {cid})" for cid, caption, schema in candidates[:10])
         more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
         super().__init__(f"{name!r} fits {len(candidates)} entities: {listed}{more}")
+
+
+class AmbiguousId(InputError):
+    """An id prefix fits several records; ``matches`` lists their full ids (up to ten)."""
+
+    def __init__(self, prefix: str, matches: list[str], more: bool = False) -> None:
+        self.prefix = prefix
+        self.matches = matches
+        listed = ", ".join(matches) + (", …" if more else "")
+        super().__init__(f"id prefix {prefix!r} fits {'more than ' if more else ''}{len(matches)} records: "
+                         f"{listed}; give more characters")

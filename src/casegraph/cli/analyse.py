@@ -206,7 +206,7 @@ def dossier(
 GRAPH_FORMATS = ("gexf", "graphml", "csv")
 
 
-def export_graph(case: Path, fmt: str, output: Path | None) -> None:
+def export_graph(case: str | Path, fmt: str, output: Path | None) -> None:
     """``casegraph export --format gexf|graphml|csv`` (dispatched from ``cli/export.py``): the sourced
     connection graph for Gephi, or one CSV per FtM schema plus ``edges.csv`` into the folder ``-o``."""
     from casegraph.cli.common import warn, write_output

@@ -1,6 +1,17 @@
-"""What every CLI command shares: the Typer app, the two consoles, the case option, error mapping.
+"""What every CLI command shares: the Typer app, the two consoles, the case option, safe printing,
+error mapping.
 
 Each command parses options, calls one service method, prints.
+
+**Printing rule for every command (every area):** text that comes from a document, an import, a case or
+the user (titles, names, quotes, paths, notes, error messages) is hostile. Never put it into a rich
+markup string with an f-string. Use :func:`say` / :func:`warn` (a markup *template* written in code,
+values passed separately and escaped), :func:`safe` for a single value, and :func:`cell` for table cells.
+They escape rich markup (``[sic]``, ``[/]``) and replace control characters (ANSI ``\\x1b[31m``, ``\\r``,
+bidi overrides), so a document cannot hide words, crash the console or drive the terminal.
+
+The consoles soft-wrap: a line-oriented message is never hard-wrapped at the terminal width (tables
+still fit it), so output and tests do not depend on ``COLUMNS``.
 
 Library errors (:class:`casegraph.errors.CasegraphError`) become one red line and the error's
 exit code; nothing here decides anything the REST API would have to decide again.
@@ -8,38 +19,126 @@ exit code; nothing here decides anything the REST API would have to decide again
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
-from casegraph.errors import CasegraphError
+from casegraph.errors import CasegraphError, InputError, StoreError
 from casegraph.services import Case
+from casegraph.store.sql import db_reason
 
 app = typer.Typer(help="casegraph: turn piles of documents into a sourced FollowTheMoney case graph.",
-                  no_args_is_help=True, add_completion=False)
-out = Console()
-err = Console(stderr=True)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console(soft_wrap=True, emoji=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
-CaseOption = Annotated[Path, typer.Option("--case", envvar="CASEGRAPH_CASE",
-                                          help="Case file (SQLite) or database URL.")]
-DEFAULT_CASE = Path("casegraph.db")
+# A string, not a Path: Path("postgresql+psycopg://u@host/db") would fold "//" into "/" and lose the URL.
+CaseOption = Annotated[str, typer.Option("--case", envvar="CASEGRAPH_CASE",
+                                         help="Case file (SQLite) or database URL.")]
+DEFAULT_CASE = "casegraph.db"
+
+_WHITESPACE_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible(char: str) -> str:
+    """A control character (ESC, BEL, DEL, C1), a lone surrogate or a bidi override as a visible
+    escape; everything else (letters, NBSP, emoji joiners) unchanged."""
+    if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs"):
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
+def plain(value: object) -> str:
+    """A value as one line of inert text: line breaks and tabs become spaces, every other control
+    character (ESC, BEL, DEL, C1), lone surrogate or bidi override becomes a visible ``\\xNN`` /
+    ``\\uNNNN`` escape, so nothing reaches the terminal as a command."""
+    text = _WHITESPACE_CONTROLS.sub(" ", str(value))
+    return "".join(_visible(c) for c in text)
+
+
+def safe(value: object) -> str:
+    """A value ready to drop into a rich markup template: :func:`plain`, then markup-escaped."""
+    return escape(plain(value))
+
+
+def cell(value: object) -> Text:
+    """A table cell that rich shows literally (a ``Text``, never parsed as markup)."""
+    return Text(plain("" if value is None else value))
+
+
+def say(template: str, *values: Any, console: Console | None = None, **named: Any) -> None:
+    """Print one line: ``template`` is markup written in code (``"[green]added[/green] {} {path}"``);
+    every value is escaped with :func:`safe` before it is filled in."""
+    line = template.format(*(safe(v) for v in values), **{k: safe(v) for k, v in named.items()})
+    (console or out).print(line)
+
+
+def warn(template: str, *values: Any, **named: Any) -> None:
+    """:func:`say` on stderr."""
+    say(template, *values, console=err, **named)
+
+
+def fail(message: object, exit_code: int = 2) -> typer.Exit:
+    """Print ``error: message`` (escaped) on stderr and return the Exit to raise."""
+    warn("[red]error:[/red] {}", message)
+    return typer.Exit(exit_code)
+
+
+def report_error(exc: CasegraphError | SQLAlchemyError) -> typer.Exit:
+    if isinstance(exc, SQLAlchemyError):
+        return fail(f"case store: {db_reason(exc)}", StoreError.exit_code)
+    return fail(exc, exc.exit_code)
 
 
 @contextmanager
-def open_case(path: Path) -> Iterator[Case]:
+def open_case(path: str | Path) -> Iterator[Case]:
     try:
         case = Case.open(path)
-    except CasegraphError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(exc.exit_code) from None
+    except (CasegraphError, SQLAlchemyError) as exc:
+        raise report_error(exc) from None
     try:
         yield case
-    except CasegraphError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(exc.exit_code) from None
+    except (CasegraphError, SQLAlchemyError) as exc:
+        raise report_error(exc) from None
     finally:
         case.close()
+
+
+def check_output(path: Path) -> None:
+    """Refuse, before any work, an output path that is a folder or lies in a missing folder
+    (:class:`InputError` naming it; no folder is made up)."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name, e.g. {path / 'out.md'}")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {path}: folder {path.parent} does not exist")
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an export or report; an unwritable place is an :class:`InputError` with the reason."""
+    check_output(path)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Map library errors raised outside :func:`open_case` (e.g. while writing a file) to one line."""
+    try:
+        yield
+    except (CasegraphError, SQLAlchemyError) as exc:
+        raise report_error(exc) from None

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from casegraph.cli.common import DEFAULT_CASE, CaseOption, app, open_case, out
+from casegraph.cli.common import DEFAULT_CASE, CaseOption, app, open_case, say
 
 
 @app.command()
 def review(
-    fact_id: Annotated[str, typer.Argument(help="A statement, quote or contradiction id.")],
+    fact_id: Annotated[str, typer.Argument(help="A statement, quote or contradiction id (or a unique prefix).")],
     status: Annotated[str, typer.Option(help="confirmed | rejected | proposed")],
     case: CaseOption = DEFAULT_CASE,
     reviewer: Annotated[str, typer.Option(envvar="CASEGRAPH_REVIEWER")] = "reviewer",
@@ -20,4 +20,4 @@ def review(
     """Record a reviewer decision on one fact (decisions are appended, never overwritten)."""
     with open_case(case) as c:
         decision = c.decide(fact_id, status, reviewer, note)
-    out.print(f"{decision.status} {fact_id} by {decision.reviewer}")
+    say("{} {} by {}", decision.status, decision.target_id, decision.reviewer)

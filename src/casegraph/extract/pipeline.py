@@ -16,6 +16,7 @@ from itertools import islice
 from casegraph.extract.context import DocContext
 from casegraph.extract.emit import to_extraction
 from casegraph.model import Document
+from casegraph.progress import step
 from casegraph.store.base import Extraction
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def context_for(document: Document) -> DocContext:
 
 def run_components(ctx: DocContext, names: Iterable[str] = COMPONENTS) -> DocContext:
     for name in names:
+        step(f"extracting: {name}")  # progress for long documents (casegraph.progress; H1)
         component(name)(ctx)
         ctx.sort()
     return ctx
@@ -81,6 +83,7 @@ def extract_documents(documents: Iterable[Document], batch_size: int = 16) -> It
         ctxs = [context_for(d) for d in chunk]
         todo = [c for c in ctxs if c.text.strip()]
         try:
+            step(f"parsing {sum(len(c.text) for c in todo):,} characters")  # progress (casegraph.progress)
             segment.run_many(todo)
             parsed = True
         except Exception:  # noqa: BLE001 - fall back to one document at a time to isolate the culprit

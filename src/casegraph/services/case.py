@@ -142,6 +142,9 @@ class Case(ResolutionMixin, IngestMixin):
             judgement = ReviewStatus(status)
         except ValueError:
             raise InputError(f"status must be one of {[s.value for s in ReviewStatus]}") from None
+        from casegraph.services.ids import resolve_id
+
+        target_id = resolve_id(self.store, target_id)  # a unique prefix names the fact (hardening)
         decision = Decision(target_id=target_id, status=judgement, reviewer=reviewer, note=note,
                             created_at=datetime.now(UTC).isoformat(timespec="microseconds"))
         self.store.add_decision(decision)
@@ -151,4 +154,6 @@ class Case(ResolutionMixin, IngestMixin):
     def bundle(self) -> dict[str, Any]:
         from casegraph.export.bundle import build_bundle
 
-        return build_bundle(self.entities(), self.quotes(), self.contradictions(), self.documents())
+        # with their text: a document's "length" is its text's (docs/case-bundle.md), not 0
+        return build_bundle(self.entities(), self.quotes(), self.contradictions(),
+                            self.store.list_documents(with_text=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ from casegraph.errors import CasegraphError, InputError, UnreadableDocument
 from casegraph.extract.pipeline import ExtractOutcome
 from casegraph.model import Document
 from casegraph.model.ids import content_hash
+from casegraph.progress import step
+from casegraph.services.integrity import TEXT_DIGEST, text_digest
 from casegraph.store import Store
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -32,6 +34,10 @@ def check_date(value: str | None) -> str | None:
     value = value.strip()[:10]
     if not PARTIAL_DATE.match(value):
         raise InputError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:  # a real calendar date: no month 13, no 30 February (the day defaults to 1 for a partial date)
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        raise InputError(f"not a calendar date: {value!r}") from None
     return value
 
 
@@ -111,6 +117,7 @@ class IngestMixin:
     def _ingest_one(self, path: Path, **meta: Any) -> tuple[IngestItem, Document | None]:
         from casegraph.ingest import read_bytes, supported
 
+        step(f"reading {path}")  # progress (casegraph.progress; H1)
         try:
             if not supported(path):
                 raise UnreadableDocument(f"unsupported file type {path.suffix or '(no extension)'!r}")
@@ -126,7 +133,7 @@ class IngestMixin:
                 id=doc_id, text=raw.text, format=raw.format, title=meta["title"] or raw.title or path.stem,
                 source=str(path), url=meta["url"], published=meta["published"] or raw.published,
                 language=language, size=len(data), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                meta=raw.meta)
+                meta={**raw.meta, TEXT_DIGEST: text_digest(raw.text)})  # `casegraph verify` re-hashes it
             self.store.add_document(document)
         except CasegraphError as exc:
             return IngestItem(str(path), "failed", reason=str(exc)), None

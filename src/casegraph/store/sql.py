@@ -7,6 +7,7 @@ back, so a failed ingest or extraction never leaves a half-written case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, make_url, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from casegraph.errors import InputError, NotFound, StoreError
@@ -38,7 +39,8 @@ def store_url(location: str | Path) -> str:
     path = Path(text).expanduser()
     if path.exists() and path.is_dir():
         raise InputError(f"{path} is a folder, not a case file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # a typo in a folder name must not create a case somewhere else
+        raise InputError(f"cannot create case {path}: folder {path.parent} does not exist")
     return f"sqlite:///{path}"
 
 
@@ -81,7 +83,7 @@ class SqlStore(IdentityStoreMixin):
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             migrate(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open case store {url}: {exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(f"cannot open case store {shown_url(url)}: {db_reason(exc)}") from exc
 
     # -- plumbing ------------------------------------------------------------------------------
     def _write(self) -> Any:
@@ -168,7 +170,8 @@ class SqlStore(IdentityStoreMixin):
                     conn.execute(insert(t.claims), crows)
                 conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(extracted_at=stamp))
         except SQLAlchemyError as exc:
-            raise StoreError(f"storing extraction of {doc_id[:12]} failed and was rolled back: {exc}") from exc
+            raise StoreError(f"storing extraction of {doc_id[:12]} failed and was rolled back: {db_reason(exc)}"
+                             ) from exc
 
     def iter_statements(self, entity_id: str | None = None, document_id: str | None = None,
                         include_rejected: bool = False) -> Iterator[Statement]:
@@ -293,3 +296,80 @@ def _quote_row(q: Quote) -> dict[str, Any]:
 def _claim_row(c: Claim) -> dict[str, Any]:
     return {"id": c.id, "document_id": c.document_id, "subject": c.subject, "by": c.by, "topic": c.topic,
             "text": c.text, "start": c.start, "end": c.end, "origin": c.origin, "confidence": c.confidence}
+
+
+# -- id lookup and integrity (appended by hardening; I owns the rest of this file) -------------------
+# Module functions on a SqlStore rather than methods, so that they can be appended without touching
+# the class; services/ids.py and services/integrity.py call them.
+_BACKGROUND = re.compile(r"\s*\(Background on this error at: [^)]*\)")
+
+
+def db_reason(exc: SQLAlchemyError) -> str:
+    """What went wrong in the database, in words for a user: the driver's own message, without
+    SQLAlchemy's echo of the SQL and its parameters and without its "Background on this error at: …"
+    link."""
+    orig = getattr(exc, "orig", None)
+    reason = str(orig) if orig is not None else str(exc)
+    return _BACKGROUND.sub("", reason).strip() or exc.__class__.__name__
+
+
+def shown_url(url: str) -> str:
+    """A store URL fit for a message: the password is masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
+
+
+ID_TABLES = {"document": t.documents, "statement": t.statements, "quote": t.quotes,
+             "contradiction": t.contradictions, "claim": t.claims}
+
+
+def ids_with_prefix(store: SqlStore, kind: str, prefix: str, limit: int = 11) -> list[str]:
+    """Full ids of ``kind`` records that start with ``prefix`` (at most ``limit``), for commands that
+    accept a unique id prefix. ``LIKE`` wildcards in the prefix are matched literally."""
+    table = ID_TABLES[kind]
+    with store._read() as conn:
+        rows = conn.execute(select(table.c.id).where(table.c.id.startswith(prefix, autoescape=True))
+                            .order_by(table.c.id).limit(limit))
+        return [r.id for r in rows]
+
+
+def iter_rows(store: SqlStore, table_name: str) -> Iterator[Any]:
+    """Every row of one table, as stored (rejected facts included), for ``casegraph verify``."""
+    table = t.metadata.tables[table_name]
+    with store._read() as conn:
+        yield from conn.execute(select(table))
+
+
+def sqlite_path(location: str | Path) -> Path:
+    """The file behind a SQLite case; PostgreSQL (or any other server) is an InputError pointing at
+    the server's own tools."""
+    url = make_url(store_url(location))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise InputError(f"{url.get_backend_name()} cases are backed up with the server's tools "
+                         "(use pg_dump / pg_restore), not casegraph backup/restore")
+    return Path(url.database)
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """Copy one SQLite database into another with SQLite's online backup API (consistent while other
+    connections read or write; WAL content included), leaving the copy a single file (rollback
+    journal), then check it with ``PRAGMA integrity_check``."""
+    import sqlite3
+
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            verdict = dst.execute("PRAGMA integrity_check").fetchone()
+            if not verdict or verdict[0] != "ok":
+                raise StoreError(f"the copy in {target} failed SQLite's integrity check: {verdict}")
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"copying {source} to {target} failed: {exc}") from exc
+    finally:
+        src.close()
