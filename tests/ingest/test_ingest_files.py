@@ -8,6 +8,7 @@ import pytest
 
 from casegraph.errors import InputError, UnreadableDocument
 from casegraph.ingest import iter_files, read_path, registry, supported
+from casegraph.ingest.limits import Limits
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "meduza-case"
 
@@ -47,11 +48,15 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(registry, "MAX_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("word " * 50)
+    with pytest.raises(UnreadableDocument, match=r"too large \(0.0 MB; limit 0.0 MB\)"):
+        read_path(path, Limits(file_bytes=100))
+    monkeypatch.setenv("CASEGRAPH_MAX_FILE_MB", "0.0001")  # the one place an operator sets it
     with pytest.raises(UnreadableDocument, match="too large"):
         read_path(path)
+    with pytest.raises(UnreadableDocument, match="too large"):
+        registry.read_bytes(path.read_bytes(), ".txt")
 
 
 def test_example_case_reads() -> None:

@@ -2,6 +2,8 @@
 
 Finishing (normalise → drop boilerplate lines → normalise again) happens here, once, so every format
 yields text in the same canonical form and the stored string is settled before any offset exists.
+Reading and finishing run together under ``Limits`` (``ingest/limits.py``), in a worker process
+(``ingest/isolation.py``) so that the time and memory caps hold for any file.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from casegraph.errors import UnreadableDocument
 from casegraph.ingest.cleaning import clean_text
+from casegraph.ingest.limits import Limits, from_environment, megabytes
 from casegraph.ingest.normalize import normalize_text
 from casegraph.ingest.rawtext import RawText
 from casegraph.ingest.readers.docx import read_docx
@@ -18,9 +21,8 @@ from casegraph.ingest.readers.html import read_html
 from casegraph.ingest.readers.pdf import read_pdf
 from casegraph.ingest.readers.text import read_markdown, read_text
 
-Reader = Callable[[bytes], RawText]
+Reader = Callable[[bytes, Limits], RawText]
 
-MAX_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 150
 
 READERS: dict[str, Reader] = {
@@ -70,26 +72,50 @@ def finish(raw: RawText) -> RawText:
                    published=raw.published, meta=meta)
 
 
-def read_bytes(data: bytes, suffix: str) -> RawText:
-    """Read a file's bytes with the reader for ``suffix`` (".pdf", ".md" ...)."""
+def read_inline(data: bytes, suffix: str, limits: Limits) -> RawText:
+    """Read and finish in this process: the size caps hold, time and memory are not capped."""
     reader = READERS.get(suffix.lower())
     if reader is None:
         raise UnreadableDocument(f"unsupported file type {suffix or '(no extension)'!r}")
-    if len(data) > MAX_BYTES:
-        raise UnreadableDocument(f"file too large ({len(data) // (1024 * 1024)} MB; limit is 50 MB)")
-    return finish(reader(data))
+    check_file_size(len(data), limits)
+    raw = reader(data, limits)
+    if len(raw.text) > limits.text_chars:
+        raise UnreadableDocument(f"{raw.format} holds {len(raw.text):,} characters of text "
+                                 f"(limit {limits.text_chars:,})")
+    return finish(raw)
 
 
-def read_path(path: Path) -> RawText:
+def check_file_size(size: int, limits: Limits) -> None:
+    if size > limits.file_bytes:
+        raise UnreadableDocument(f"file too large ({megabytes(size)}; limit {megabytes(limits.file_bytes)})")
+
+
+def read_bytes(data: bytes, suffix: str, limits: Limits | None = None) -> RawText:
+    """Read a file's bytes with the reader for ``suffix`` (".pdf", ".md" ...) under ``limits`` (default:
+    ``Limits`` with the environment's overrides); UnreadableDocument names the reason or the cap hit."""
+    from casegraph.ingest.isolation import one_line, read_isolated
+
+    limits = limits or from_environment()
+    if suffix.lower() not in READERS:
+        raise UnreadableDocument(f"unsupported file type {suffix or '(no extension)'!r}")
+    check_file_size(len(data), limits)
+    if limits.isolate:
+        return read_isolated(data, suffix, limits)
+    try:
+        return read_inline(data, suffix, limits)
+    except UnreadableDocument as exc:
+        raise UnreadableDocument(one_line(str(exc))) from exc
+
+
+def read_path(path: Path, limits: Limits | None = None) -> RawText:
     """Read one file into final, normalised text; UnreadableDocument says why when it cannot."""
     path = Path(path)
+    limits = limits or from_environment()
     if not supported(path):
         raise UnreadableDocument(f"unsupported file type {path.suffix or '(no extension)'!r}")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableDocument(f"file too large ({size // (1024 * 1024)} MB; limit is 50 MB)")
+        check_file_size(path.stat().st_size, limits)
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
-    return read_bytes(data, path.suffix)
+    return read_bytes(data, path.suffix, limits)

@@ -166,3 +166,15 @@ api_tokens = Table(
     Column("label", Text),
     Column("created_at", String(32), nullable=False),
 )
+
+# -- ingest state (H2; migration 0003) -------------------------------------------------------------
+# Counters that make case-wide analysis resumable: storing an extraction bumps
+# ``extraction_generation`` in the same transaction; analysis records, once it has finished, the
+# generation it started from as ``analysed_generation``. They differ exactly when analysis is due, also
+# after a run that was killed between storing an extraction and finishing its analysis.
+case_state = Table(
+    "case_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+)

@@ -1,8 +1,14 @@
-"""Word documents via python-docx: body paragraphs and table rows in document order."""
+"""Word documents via python-docx: body paragraphs and table rows in document order.
+
+A .docx is a zip archive, and zip archives compress repetitive XML a thousandfold, so the archive's
+declared and actual uncompressed sizes are both checked against ``Limits.expanded_bytes`` before
+python-docx (which holds every part in memory, and the XML as a tree) sees the file.
+"""
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 from typing import Any
 
@@ -11,11 +17,46 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from casegraph.errors import UnreadableDocument
+from casegraph.ingest.limits import Limits, megabytes
 from casegraph.ingest.metadata import iso_date, iso_language
 from casegraph.ingest.rawtext import RawText
 
 # python-docx stamps new documents with its template's creation time; that date says nothing.
 _TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
+# A title heading is looked for only this far in: python-docx resolves a paragraph's style by scanning
+# every style, which made a long document quadratic.
+HEADING_SEARCH = 50
+MAX_PARTS = 10_000
+_CHUNK = 1024 * 1024
+
+
+def check_archive(data: bytes, limits: Limits) -> None:
+    """Refuse a zip bomb: too many parts, or more uncompressed bytes than the cap (declared or real)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"broken DOCX (not a zip archive: {exc})") from exc
+    cap = limits.expanded_bytes
+    if len(parts) > MAX_PARTS:
+        raise UnreadableDocument(f"docx has {len(parts):,} parts (limit {MAX_PARTS:,})")
+    declared = sum(p.file_size for p in parts)
+    if declared > cap:
+        raise UnreadableDocument(f"docx expands to {megabytes(declared)} (limit {megabytes(cap)})")
+    actual = 0
+    for part in parts:  # a bomb can lie about its sizes: count what really comes out
+        try:
+            with archive.open(part) as stream:
+                while chunk := stream.read(_CHUNK):
+                    actual += len(chunk)
+                    if actual > cap:
+                        raise UnreadableDocument(f"docx expands to more than {megabytes(cap)} "
+                                                 f"though it declares {megabytes(declared)} (limit {megabytes(cap)})")
+        except (UnreadableDocument, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - CRC errors, unknown compression, truncated data
+            raise UnreadableDocument(f"broken DOCX (part {part.filename[:80]!r}: {type(exc).__name__}: "
+                                     f"{str(exc)[:120]})") from exc
 
 
 def _row_text(row: Any) -> str:
@@ -27,19 +68,24 @@ def _row_text(row: Any) -> str:
     return " | ".join(cells)
 
 
-def _blocks(document: Any) -> tuple[list[str], str | None, int]:
+def _blocks(document: Any, limits: Limits) -> tuple[list[str], str | None, int]:
     blocks: list[str] = []
     heading: str | None = None
     tables = 0
+    size = 0
     for item in document.iter_inner_content():
+        if size > limits.text_chars:
+            raise UnreadableDocument(f"docx holds more than {limits.text_chars:,} characters of text (limit)")
         if isinstance(item, Paragraph):
             text = item.text.strip()
             if not text:
                 continue
-            style = (item.style.name if item.style is not None else "") or ""
-            if heading is None and (style.startswith("Heading") or style == "Title"):
-                heading = text
+            if heading is None and len(blocks) < HEADING_SEARCH:
+                style = (item.style.name if item.style is not None else "") or ""
+                if style.startswith("Heading") or style == "Title":
+                    heading = text
             blocks.append(text)
+            size += len(text)
         elif isinstance(item, Table):
             tables += 1
             rows = [r for r in (_row_text(row) for row in item.rows) if r]
@@ -48,12 +94,15 @@ def _blocks(document: Any) -> tuple[list[str], str | None, int]:
     return blocks, heading, tables
 
 
-def read_docx(data: bytes) -> RawText:
+def read_docx(data: bytes, limits: Limits) -> RawText:
+    check_archive(data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks, heading, tables = _blocks(document)
+        blocks, heading, tables = _blocks(document, limits)
+    except (UnreadableDocument, MemoryError, RecursionError):
+        raise
     except Exception as exc:  # zip, XML and package errors all mean the same to the user
-        raise UnreadableDocument(f"broken DOCX ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableDocument(f"broken DOCX ({type(exc).__name__}: {str(exc)[:200]})") from exc
     props = document.core_properties
     created = props.created
     if created is not None and created.replace(tzinfo=None) == _TEMPLATE_CREATED:

@@ -1,7 +1,9 @@
 """HTML pages: the article body via trafilatura (precision over recall), metadata from the page.
 
 trafilatura never touches the network when handed a string. When it finds no main text (tiny or
-unusual pages) we fall back to the page's visible text minus scripts and navigation blocks.
+unusual pages) we fall back to the page's visible text minus scripts and navigation blocks. A page
+nested deeper than libxml2 builds trees (256 levels) is read by a tokenizer that keeps no tree
+(``html_stream``), since both tree readers would silently drop whatever lies deeper.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from lxml import etree
 
 from casegraph.errors import UnreadableDocument
 from casegraph.ingest.encoding import decode_bytes
+from casegraph.ingest.limits import Limits, megabytes
 from casegraph.ingest.metadata import iso_date, iso_language
 from casegraph.ingest.rawtext import RawText
+from casegraph.ingest.readers.html_stream import stream_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -30,11 +34,15 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _parse(html: str) -> Any:
+def _parse(html: str) -> tuple[Any, bool]:
+    """The page's tree, and whether libxml2 stopped at its depth limit (the tree then lacks the rest)."""
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise UnreadableDocument(f"broken HTML: {exc}") from exc
+        raise UnreadableDocument(f"broken HTML: {str(exc)[:200]}") from exc
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower() for e in parser.error_log)
+    return tree, too_deep
 
 
 def _page_language(tree: Any) -> str | None:
@@ -67,13 +75,22 @@ def _fallback_text(tree: Any) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def read_html(data: bytes) -> RawText:
+def read_html(data: bytes, limits: Limits) -> RawText:
     decoded = decode_bytes(data, declared=_declared_charset(data))
     html = _XML_DECL.sub("", decoded.text, count=1)  # lxml refuses str input that declares an encoding
     if not html.strip():
         raise UnreadableDocument("empty HTML page")
-    tree = _parse(html)
+    if len(html) > limits.expanded_bytes:
+        raise UnreadableDocument(f"html holds {megabytes(len(html))} of markup "
+                                 f"(limit {megabytes(limits.expanded_bytes)})")
+    tree, too_deep = _parse(html)
     meta: dict[str, Any] = {"encoding": decoded.encoding}
+    if too_deep:
+        meta["extractor"], meta["too_deep"] = "stream", True
+        text = stream_text(html)
+        if not text:
+            raise UnreadableDocument("html is nested too deeply to read and its visible text is empty")
+        return _finish(tree, text, None, None, None, meta)
     doc = trafilatura.bare_extraction(
         html,
         include_comments=False,
@@ -92,7 +109,12 @@ def read_html(data: bytes) -> RawText:
         text = "\n\n".join(line for line in text.split("\n") if line.strip())
     else:
         meta["extractor"] = "lxml-fallback"
-        text = _fallback_text(_parse(html))
+        text = _fallback_text(_parse(html)[0])
+    return _finish(tree, text, title, published, url, meta)
+
+
+def _finish(tree: Any, text: str, title: str | None, published: str | None, url: str | None,
+            meta: dict[str, Any]) -> RawText:
     if title is None:
         found = tree.findtext(".//title")
         title = " ".join(found.split()) if found and found.strip() else None

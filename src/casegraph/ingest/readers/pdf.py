@@ -2,7 +2,9 @@
 
 Scanned PDFs have no text layer; we refuse them with a reason rather than store an empty document (OCR
 is out of scope). Lines that a PDF wrapped mid-sentence are re-joined so names are not split across
-lines, which would otherwise break entity recognition.
+lines, which would otherwise break entity recognition. A PDF may declare any number of pages and hold
+streams that inflate without bound, so the page count and the decoded text are capped (``Limits``), and
+pypdf's own decompression limits are reported as the cap they are.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import re
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 
 from casegraph.errors import UnreadableDocument
+from casegraph.ingest.limits import Limits, megabytes
 from casegraph.ingest.metadata import iso_date, iso_language
 from casegraph.ingest.rawtext import RawText
 
@@ -47,30 +51,48 @@ def unwrap_lines(page_text: str) -> tuple[str, int]:
     return "\n".join(out), joined
 
 
-def _open(data: bytes) -> PdfReader:
+def _short(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+
+
+def _open(data: bytes, limits: Limits) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument("encrypted PDF (password required)")
+        count = len(reader.pages)
+        if count > limits.pdf_pages:
+            raise UnreadableDocument(f"pdf declares {count:,} pages (limit {limits.pdf_pages:,})")
         reader.pages[0]  # noqa: B018 - forces the page tree to load so broken files fail here
-    except UnreadableDocument:
+    except (UnreadableDocument, MemoryError, RecursionError):
         raise
+    except LimitReachedError as exc:
+        raise UnreadableDocument(f"pdf stream expands past pypdf's limit ({_short(exc)})") from exc
     except Exception as exc:  # pypdf raises many types for malformed files
-        raise UnreadableDocument(f"broken PDF ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableDocument(f"broken PDF ({_short(exc)})") from exc
     return reader
 
 
-def read_pdf(data: bytes) -> RawText:
-    reader = _open(data)
+def read_pdf(data: bytes, limits: Limits) -> RawText:
+    reader = _open(data, limits)
     pages: list[str] = []
     joined = 0
+    size = 0
     try:
         for page in reader.pages:
             text, n = unwrap_lines((page.extract_text() or "").strip())
             joined += n
             pages.append(text)
+            size += len(text)
+            if size > limits.expanded_bytes:
+                raise UnreadableDocument(f"pdf text exceeds {megabytes(limits.expanded_bytes)} (limit) "
+                                         f"by page {len(pages):,}")
+    except (UnreadableDocument, MemoryError, RecursionError):
+        raise
+    except LimitReachedError as exc:
+        raise UnreadableDocument(f"pdf stream expands past pypdf's limit ({_short(exc)})") from exc
     except Exception as exc:
-        raise UnreadableDocument(f"broken PDF page ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableDocument(f"broken PDF page ({_short(exc)})") from exc
     text = "\n\n".join(p for p in pages if p.strip())
     if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS:
         raise UnreadableDocument("no text layer (scanned PDF?)")

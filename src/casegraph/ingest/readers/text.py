@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 
 from casegraph.ingest.encoding import decode_bytes
+from casegraph.ingest.limits import Limits
 from casegraph.ingest.metadata import iso_date, iso_language
 from casegraph.ingest.rawtext import RawText
 
 
-def read_text(data: bytes) -> RawText:
+def read_text(data: bytes, limits: Limits) -> RawText:
+    """Plain text: its size is the file's, capped before reading (``Limits.file_bytes``)."""
     decoded = decode_bytes(data)
     return RawText(text=decoded.text, format="txt", meta={"encoding": decoded.encoding})
 
@@ -95,7 +97,7 @@ def _first_heading(source: str) -> str | None:
     return None
 
 
-def read_markdown(data: bytes) -> RawText:
+def read_markdown(data: bytes, limits: Limits) -> RawText:
     decoded = decode_bytes(data)
     body = _FRONT_MATTER.sub("", decoded.text.replace("\r\n", "\n"), count=1)
     text, fields = markdown_to_text(decoded.text)
