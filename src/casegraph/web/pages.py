@@ -67,7 +67,7 @@ def reader_page(request: Request, case: CaseDep, document_id: str,
     detail = document_detail(case, document_id)
     focus = (start, end) if start is not None and end is not None and start < end else None
     names = captions(case)
-    entity_ids = sorted({h["entity"] for h in detail["highlights"] if h.get("entity")},
+    entity_ids = sorted({h["entity"] for h in detail["highlights"] if h.get("entity") and h["kind"] == "mention"},
                         key=lambda e: names.get(e, e))
     return render(request, "document.html", doc=detail, segments=segments(detail["text"], detail["highlights"], focus),
                   entities=[(e, names.get(e, e)) for e in entity_ids], relation_schemata=RELATION_SCHEMATA)
