@@ -101,7 +101,7 @@ def _statements(snap: Snapshot) -> list[_Said]:
 def _who(snap: Snapshot, by: str | None) -> str:
     if by is None:
         return "the document"
-    return snap.name(by) if by.startswith("cg-") else by
+    return snap.name(by) if by in snap.entities else by
 
 
 def _where(snap: Snapshot, s: _Said) -> str:
@@ -170,7 +170,7 @@ def _against_records(snap: Snapshot, said: list[_Said]) -> list[Finding]:
         return []
     found: list[Finding] = []
     for s in said:
-        holder = s.claim.by if s.claim.by and s.claim.by.startswith("cg-") else s.claim.subject
+        holder = s.claim.by if s.claim.by and s.claim.by in snap.entities else s.claim.subject
         if not (s.negative and holder and FUNDING.search(s.claim.text)) or s.claim.by is None:
             continue
         receivers = _runs(snap, holder)

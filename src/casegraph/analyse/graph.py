@@ -84,7 +84,10 @@ class NxGraph:
             return []
         if len(first) - 1 > max_hops:
             return []
-        return [list(p) for p in islice(nx.all_shortest_paths(self.g, a, b), limit)]
+        # a DFS bounded by the shortest length, not all_shortest_paths' BFS over the whole component
+        hops = len(first) - 1
+        found = (p for p in nx.all_simple_paths(self.g, a, b, cutoff=hops) if len(p) - 1 == hops)
+        return [list(p) for p in islice(found, limit)]
 
     def ego(self, node: str, hops: int) -> dict[str, int]:
         if not self.has_node(node):

@@ -9,6 +9,7 @@ fact's source span is looked up in one place (:meth:`Snapshot.span`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from casegraph.model import Claim, Document, Quote, Statement
 if TYPE_CHECKING:
     from casegraph.services.case import Case
 
+ENTITY_ID = re.compile(r"^cgc?-[0-9a-f]+$")  # a claim's ``by`` is an entity id or free text
 ANCHORS = ("amount", "date", "startDate", "listingDate", "role", "name")  # a fact's key value, in this order
 
 
@@ -189,6 +191,6 @@ def _canonical_quote(q: Quote, canonical: Callable[[str], str]) -> Quote:
 def _canonical_claim(c: Claim, canonical: Callable[[str], str]) -> Claim:
     if c.subject:
         c.subject = canonical(c.subject)
-    if c.by and c.by.startswith("cg-"):
+    if c.by and ENTITY_ID.match(c.by):
         c.by = canonical(c.by)
     return c

@@ -7,9 +7,11 @@ dates are kept partial ("2014-12") and sort before the days inside them (see
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
 
 from casegraph.analyse.dates import in_range
 from casegraph.analyse.describe import describe
@@ -32,11 +34,21 @@ def _kind(entity: EntityProxy, prop: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _entity_props(schema: Schema) -> tuple[str, ...]:
+    return tuple(p.name for p in schema.properties.values()
+                 if p.type.name == "entity" and not p.stub and p.name != "proof")
+
+
+@lru_cache(maxsize=256)
+def _date_props(schema: Schema) -> tuple[str, ...]:
+    return tuple(p for p in DATE_PROPS if schema.get(p) is not None)
+
+
 def _parties(snap: Snapshot, entity: EntityProxy) -> list[str]:
     found: list[str] = []
-    for prop in entity.schema.properties.values():
-        if prop.type.name == "entity" and not prop.stub and prop.name != "proof":
-            found.extend(v for v in snap.refs(entity, prop.name) if v not in found)
+    for prop in _entity_props(entity.schema):
+        found.extend(v for v in snap.refs(entity, prop) if v not in found)
     return found
 
 
@@ -46,17 +58,18 @@ def build(snap: Snapshot, entity: str | None = None, date_from: str | None = Non
     for e in snap.entities.values():
         if not e.schema.is_a("Interval") or not e.id:
             continue
+        dated = [(p, v) for p in _date_props(e.schema) for v in e.get(p)]
+        if not dated:
+            continue
         parties = _parties(snap, e)
         if entity and entity not in parties:
             continue
         summary = describe(snap, e)
-        for prop in DATE_PROPS:
+        for prop, value in sorted(set(dated)):
             kind = _kind(e, prop)
             if kind is None:
                 continue
-            for value in sorted(set(e.get(prop, quiet=True))):
-                if not in_range(value, date_from, date_to):
-                    continue
+            if in_range(value, date_from, date_to):
                 items.append({"date": value, "kind": kind, "summary": summary, "entities": parties, "id": e.id,
                               **snap.span(e.id).to_dict()})
     for q in snap.quotes:
