@@ -131,3 +131,11 @@ def test_documents_and_extract_take_prefixes(case: Path) -> None:
     assert code == 0 and doc_id in out
     code, _out, err = invoke("extract", "0000000000", "--case", str(case))
     one_error_line(code, err, "no document")
+
+
+def test_a_usage_error_is_a_plain_line_not_a_box(tmp_path: Path) -> None:
+    code, _out, err = invoke("entities", "--schema")
+    assert code == 2 and "Error: Option '--schema' requires an argument." in err.splitlines()
+    assert "╭" not in err and "│" not in err
+    code, _out, err = invoke("[/]\x1b[31m")
+    assert code == 2 and "No such command" in err and "\x1b" not in err

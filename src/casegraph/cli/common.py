@@ -37,7 +37,8 @@ from casegraph.services import Case
 from casegraph.store.sql import db_reason
 
 app = typer.Typer(help="casegraph: turn piles of documents into a sourced FollowTheMoney case graph.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)  # usage errors as plain lines ("Error: …"), not a width-wrapped box
 out = Console(soft_wrap=True, emoji=False, highlight=False)
 err = Console(stderr=True, soft_wrap=True, emoji=False, highlight=False)
 
