@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from casegraph.api import analysis, auth, documents, entities, review
+from casegraph.api.cache import ReadCache
 from casegraph.api.security import CSP, HEADERS, LOOPBACK_HOSTS, SESSION_COOKIE, Security
 from casegraph.api.uploads import MAX_UPLOAD_BYTES, BodyLimit
 from casegraph.errors import AmbiguousName, CasegraphError
@@ -57,6 +58,7 @@ def create_app(case: Case | str | Path, *, require_auth: bool = False, secret: b
                               "search, analysis and review. See docs/web.md.")
     app.state.case = the_case
     app.state.max_upload = max_upload
+    app.state.cache = ReadCache(the_case)
     app.state.security = Security(secret or secrets.token_bytes(32), require_auth, local_reviewer, allowed_hosts)
     for router in (documents.router, entities.router, analysis.router, review.router, auth.router,
                    pages.router, pages_analysis.router):
@@ -92,7 +94,10 @@ async def _guard(request: Request, call_next: Callable[[Request], Awaitable[Resp
     path = request.url.path
     if not sec.host_allowed(request.headers.get("host")):
         return _secure(JSONResponse({"detail": "unexpected Host header", "error": "BadHost"}, status_code=400))
-    user, via = await run_in_threadpool(_principal, request)
+    if sec.require_auth or "authorization" in request.headers or SESSION_COOKIE in request.cookies:
+        user, via = await run_in_threadpool(_principal, request)  # a database lookup
+    else:
+        user, via = User(sec.local_reviewer, "editor"), "local"
     request.state.user, request.state.via = user, via
     if user is None and not path.startswith(PUBLIC_PATHS):
         if via == "bad-token" or _wants_json(request):

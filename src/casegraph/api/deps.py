@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from casegraph.api.cache import ReadCache, cache_of
 from casegraph.services.case import Case
 
 
@@ -12,3 +13,7 @@ def get_case(request: Request) -> Case:
     threads FastAPI runs synchronous handlers in."""
     case: Case = request.app.state.case
     return case
+
+
+def get_cache(request: Request) -> ReadCache:
+    return cache_of(request)

@@ -8,17 +8,18 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from casegraph.api.deps import get_case
+from casegraph.api.cache import ReadCache, changed
+from casegraph.api.deps import get_cache, get_case
 from casegraph.api.models import DocumentDetail, DocumentSummary, IngestItemOut, Page
 from casegraph.api.security import editor
 from casegraph.api.uploads import MAX_UPLOAD_BYTES, TooLarge, ingest_uploads
 from casegraph.api.views import document_detail
-from casegraph.services import search as search_service
 from casegraph.services.case import Case
 from casegraph.services.users import User
 
 router = APIRouter(prefix="/api", tags=["documents"])
 CaseDep = Annotated[Case, Depends(get_case)]
+CacheDep = Annotated[ReadCache, Depends(get_cache)]
 Offset = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 
@@ -31,9 +32,9 @@ def list_documents(case: CaseDep, offset: Offset = 0, limit: Limit = 50) -> dict
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail)
-def get_document(case: CaseDep, document_id: str) -> dict[str, object]:
+def get_document(case: CaseDep, cache: CacheDep, document_id: str) -> dict[str, object]:
     """The stored text exactly as every offset refers to it, and every span found in it."""
-    return document_detail(case, document_id)
+    return cache.get(("document", document_id), lambda: document_detail(case, document_id))
 
 
 async def read_upload(upload: UploadFile, limit: int) -> bytes:
@@ -53,7 +54,7 @@ async def upload_documents(request: Request, files: list[UploadFile],
     payload = [(f.filename, await read_upload(f, limit)) for f in files]
     case: Case = request.app.state.case
     results = await run_in_threadpool(ingest_uploads, case, payload)
-    search_service.invalidate(case)
+    changed(request)
     return [{"name": r.name, "status": r.status, "document": r.document, "reason": r.reason, "notes": r.notes}
             for r in results]
 

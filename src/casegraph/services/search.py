@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _lock = threading.Lock()
 _checked: dict[str, float] = {}
+_created: set[str] = set()
 
 DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_documents USING fts5(doc_id UNINDEXED, body, tokenize='trigram')",
@@ -56,7 +57,7 @@ class SearchHits:
     entities_total: int = 0
 
 
-def _fingerprint(conn: Connection) -> str:
+def fingerprint(conn: Connection) -> str:
     """Changes whenever a fact, a review decision or a merge changes what an entity is called."""
     parts = [
         conn.execute(select(func.count(), func.max(t.statements.c.created_at))).one(),
@@ -73,7 +74,8 @@ def _meta(conn: Connection, key: str) -> str | None:
 
 
 def refresh(case: Case, force: bool = False) -> None:
-    """Bring the index up to date with the case (a no-op when nothing changed)."""
+    """Bring the index up to date with the case (a no-op when nothing changed). The check is a read;
+    a write transaction is taken only when there is something to index."""
     engine = engine_of(case)
     if engine.dialect.name != "sqlite":
         return
@@ -81,15 +83,22 @@ def refresh(case: Case, force: bool = False) -> None:
     with _lock:
         if not force and time.monotonic() - _checked.get(key, 0.0) < RECHECK_SECONDS:
             return
-        with engine.begin() as conn:
-            for ddl in DDL:
-                conn.execute(text(ddl))
-            _sync_documents(conn)
-            stamp = _fingerprint(conn)
-            if force or _meta(conn, "entities") != stamp:
-                _rebuild_entities(case, conn)
-                conn.execute(text("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('entities', :v)"),
-                             {"v": stamp})
+        if key not in _created:
+            with engine.begin() as conn:
+                for ddl in DDL:
+                    conn.execute(text(ddl))
+            _created.add(key)
+        with engine.connect() as conn:
+            docs, facts = _document_stamp(conn), fingerprint(conn)
+            current = (_meta(conn, "documents") == docs, _meta(conn, "entities") == facts)
+        if force or not all(current):
+            with engine.begin() as conn:
+                if force or not current[0]:
+                    _sync_documents(conn, docs)
+                if force or not current[1]:
+                    _rebuild_entities(case, conn)
+                    conn.execute(text("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('entities', :v)"),
+                                 {"v": facts})
         _checked[key] = time.monotonic()
 
 
@@ -98,7 +107,14 @@ def invalidate(case: Case) -> None:
     _checked.pop(str(engine_of(case).url), None)
 
 
-def _sync_documents(conn: Connection) -> None:
+def _document_stamp(conn: Connection) -> str:
+    """Documents never change (their id is their content's hash), so the count and the newest rowid
+    tell whether any was added or removed."""
+    return repr(tuple(conn.execute(text("SELECT count(*), max(rowid) FROM documents")).one()))
+
+
+def _sync_documents(conn: Connection, stamp: str) -> None:
+    """Add new documents to the index, drop deleted ones."""
     indexed = {r[0] for r in conn.execute(text("SELECT doc_id FROM fts_documents"))}
     present = {r[0] for r in conn.execute(select(t.documents.c.id))}
     for gone in indexed - present:
@@ -109,6 +125,7 @@ def _sync_documents(conn: Connection) -> None:
                             .where(t.documents.c.id.in_(new[start:start + 500]))).all()
         conn.execute(text("INSERT INTO fts_documents (doc_id, body) VALUES (:d, :b)"),
                      [{"d": r.id, "b": fold(f"{r.title or ''}\n{r.text}")} for r in rows])
+    conn.execute(text("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('documents', :v)"), {"v": stamp})
 
 
 def _rebuild_entities(case: Case, conn: Connection) -> None:

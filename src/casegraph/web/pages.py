@@ -8,8 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
-from casegraph.api.deps import get_case
+from casegraph.api.cache import ReadCache, changed
+from casegraph.api.deps import get_cache, get_case
 from casegraph.api.security import CSP_DOSSIER, editor, security_of
 from casegraph.api.uploads import ingest_uploads
 from casegraph.api.views import captions, document_detail, entity_detail, facts_by_property, overview, segments
@@ -23,6 +25,7 @@ from casegraph.web import templates
 
 router = APIRouter(include_in_schema=False)
 CaseDep = Annotated[Case, Depends(get_case)]
+CacheDep = Annotated[ReadCache, Depends(get_cache)]
 PAGE = 50
 
 
@@ -34,20 +37,24 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_page(request: Request, case: CaseDep) -> Response:
-    total, queue = review_queue(case, limit=8)
-    return render(request, "overview.html", view=overview(case, total), queue=queue)
+def overview_page(request: Request, case: CaseDep, cache: CacheDep) -> Response:
+    def build() -> tuple[dict[str, Any], Any]:
+        total, queue = review_queue(case, limit=8)
+        return overview(case, total), queue
+
+    view, queue = cache.get(("overview",), build)
+    return render(request, "overview.html", view=view, queue=queue)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, case: CaseDep, q: Annotated[str, Query(max_length=300)] = "",
+def search_page(request: Request, case: CaseDep, cache: CacheDep, q: Annotated[str, Query(max_length=300)] = "",
                 schema: Annotated[str, Query(max_length=64)] = "",
                 date_from: Annotated[str, Query(alias="from", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = "",
                 date_to: Annotated[str, Query(alias="to", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = "",
                 offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     hits = search_service.search(case, q, schema=schema or None, date_from=date_from or None,
                                  date_to=date_to or None, limit=PAGE, offset=offset) if q.strip() else None
-    schemata = sorted({e.schema.name for e in case.entities()})
+    schemata = cache.get(("schemata",), lambda: sorted({e.schema.name for e in case.entities()}))
     return render(request, "search.html", q=q, schema=schema, date_from=date_from, date_to=date_to, hits=hits,
                   schemata=schemata, offset=offset, page=PAGE)
 
@@ -60,25 +67,28 @@ def documents_page(request: Request, case: CaseDep, offset: Annotated[int, Query
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def reader_page(request: Request, case: CaseDep, document_id: str,
+def reader_page(request: Request, case: CaseDep, cache: CacheDep, document_id: str,
                 start: Annotated[int | None, Query(ge=0)] = None,
                 end: Annotated[int | None, Query(ge=0)] = None) -> Response:
     """The text with every span highlighted; ``start``/``end`` mark the span a fact cites."""
-    detail = document_detail(case, document_id)
+    detail = cache.get(("document", document_id), lambda: document_detail(case, document_id))
     focus = (start, end) if start is not None and end is not None and start < end else None
-    names = captions(case)
+    names = cache.get(("captions",), lambda: captions(case))
     entity_ids = sorted({h["entity"] for h in detail["highlights"] if h.get("entity") and h["kind"] == "mention"},
                         key=lambda e: names.get(e, e))
-    return render(request, "document.html", doc=detail, segments=segments(detail["text"], detail["highlights"], focus),
+    article = cache.get(("article", detail["id"], focus), lambda: Markup(templates.get_template("_article.html").render(
+        doc=detail, segments=segments(detail["text"], detail["highlights"], focus))))
+    return render(request, "document.html", doc=detail, article=article,
                   entities=[(e, names.get(e, e)) for e in entity_ids], relation_schemata=RELATION_SCHEMATA)
 
 
 @router.get("/entities/{name_or_id}", response_class=HTMLResponse)
-def entity_page(request: Request, case: CaseDep, name_or_id: str) -> Response:
-    detail = entity_detail(case, name_or_id)
+def entity_page(request: Request, case: CaseDep, cache: CacheDep, name_or_id: str) -> Response:
+    detail = cache.get(("entity", name_or_id), lambda: entity_detail(case, name_or_id))
     if detail["id"] != name_or_id:
         return RedirectResponse(f"/entities/{detail['id']}", status_code=303)
-    return render(request, "entity.html", e=detail, groups=facts_by_property(detail), names=captions(case))
+    return render(request, "entity.html", e=detail, groups=facts_by_property(detail),
+                  names=cache.get(("captions",), lambda: captions(case)))
 
 
 @router.get("/entities/{name_or_id}/dossier", response_class=HTMLResponse)
@@ -88,8 +98,9 @@ def dossier_page(case: CaseDep, name_or_id: str) -> Response:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(request: Request, case: CaseDep, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
-    total, entries = review_queue(case, limit=PAGE, offset=offset)
+def review_page(request: Request, case: CaseDep, cache: CacheDep, offset: Annotated[int, Query(ge=0)] = 0
+                ) -> Response:
+    total, entries = cache.get(("queue", PAGE, offset), lambda: review_queue(case, limit=PAGE, offset=offset))
     return render(request, "review.html", entries=entries, total=total, offset=offset, page=PAGE)
 
 
@@ -108,5 +119,5 @@ async def upload_form(request: Request, user: Annotated[User, Depends(editor)], 
     limit = request.app.state.max_upload
     payload = [(f.filename, await read_upload(f, limit)) for f in files]
     results = await run_in_threadpool(ingest_uploads, request.app.state.case, payload)
-    search_service.invalidate(request.app.state.case)
+    changed(request)
     return render(request, "upload.html", results=results)
