@@ -64,10 +64,20 @@ def _records(path: Path) -> list[tuple[int, str]]:
     if stripped.startswith("["):  # one JSON array of entities
         try:
             items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path.name}: not a JSON array of entities ({exc.msg}, line {exc.lineno})") from None
+        except (ValueError, RecursionError) as exc:  # found by bench/fuzz_readers.py (H2)
+            raise InputError(f"{path.name}: not a JSON array of entities ({_json_reason(exc)})") from None
         return [(i + 1, json.dumps(item)) for i, item in enumerate(items)]
     return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+def _json_reason(exc: Exception) -> str:
+    """Why a JSON text did not parse, in one line: a syntax error, nesting deeper than the parser's
+    recursion limit, or an integer longer than Python converts (4,300 digits)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg}, line {exc.lineno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return " ".join(str(exc).split(";")[0].split())[:120]
 
 
 def _values(raw: Any) -> list[str]:
@@ -85,8 +95,8 @@ def parse_file(path: Path, dataset: str) -> ParsedImport:
     for lineno, line in _records(path):
         try:
             data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.skipped.append((lineno, f"not JSON ({exc.msg})"))
+        except (ValueError, RecursionError) as exc:  # found by bench/fuzz_readers.py (H2)
+            report.skipped.append((lineno, f"not JSON ({_json_reason(exc)})"))
             continue
         if not isinstance(data, dict):
             report.skipped.append((lineno, "not a JSON object"))

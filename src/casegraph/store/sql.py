@@ -25,6 +25,7 @@ from casegraph.model import Claim, Contradiction, Decision, Document, Quote, Rev
 from casegraph.store import tables as t
 from casegraph.store.base import Extraction, MentionRecord
 from casegraph.store.identity import IdentityStoreMixin, statement_row
+from casegraph.store.ingest_state import IngestStateMixin, bump_generation
 
 
 def now() -> str:
@@ -72,7 +73,7 @@ def open_store(location: str | Path) -> SqlStore:
     return SqlStore(store_url(location))
 
 
-class SqlStore(IdentityStoreMixin):
+class SqlStore(IdentityStoreMixin, IngestStateMixin):
     """A case held in one SQL database."""
 
     def __init__(self, url: str) -> None:
@@ -145,33 +146,40 @@ class SqlStore(IdentityStoreMixin):
             with self._write() as conn:
                 if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is None:
                     raise NotFound(f"no document {doc_id}")
-                decided = select(t.decisions.c.target_id)
-                conn.execute(delete(t.statements).where(
-                    t.statements.c.document_id == doc_id, t.statements.c.origin.startswith("extract:"),
-                    t.statements.c.id.not_in(decided)))
-                conn.execute(delete(t.quotes).where(t.quotes.c.document_id == doc_id,
-                                                    t.quotes.c.id.not_in(decided)))
-                conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
-                conn.execute(delete(t.claims).where(t.claims.c.document_id == doc_id))
-                kept = {r.id for r in conn.execute(select(t.statements.c.id).where(
-                    t.statements.c.document_id == doc_id))}
-                rows = [statement_row(s, stamp) for s in _unique(extraction.statements) if s.id not in kept]
-                if rows:
-                    conn.execute(insert(t.statements), rows)
-                kept_quotes = {r.id for r in conn.execute(select(t.quotes.c.id).where(
-                    t.quotes.c.document_id == doc_id))}
-                qrows = [_quote_row(q) for q in _unique(extraction.quotes) if q.id not in kept_quotes]
-                if qrows:
-                    conn.execute(insert(t.quotes), qrows)
-                if extraction.mentions:
-                    conn.execute(insert(t.mentions), [m.__dict__ for m in extraction.mentions])
-                crows = [_claim_row(c) for c in _unique(extraction.claims)]
-                if crows:
-                    conn.execute(insert(t.claims), crows)
-                conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(extracted_at=stamp))
+                self._put_extraction(conn, extraction, stamp)
         except SQLAlchemyError as exc:
             raise StoreError(f"storing extraction of {doc_id[:12]} failed and was rolled back: {db_reason(exc)}"
                              ) from exc
+
+    def _put_extraction(self, conn: Connection, extraction: Extraction, stamp: str) -> None:
+        """Write one document's extraction inside the caller's transaction (see ``replace_extraction``);
+        it also marks case-wide analysis as due (``store/ingest_state.py``)."""
+        doc_id = extraction.document_id
+        decided = select(t.decisions.c.target_id)
+        conn.execute(delete(t.statements).where(
+            t.statements.c.document_id == doc_id, t.statements.c.origin.startswith("extract:"),
+            t.statements.c.id.not_in(decided)))
+        conn.execute(delete(t.quotes).where(t.quotes.c.document_id == doc_id,
+                                            t.quotes.c.id.not_in(decided)))
+        conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
+        conn.execute(delete(t.claims).where(t.claims.c.document_id == doc_id))
+        kept = {r.id for r in conn.execute(select(t.statements.c.id).where(
+            t.statements.c.document_id == doc_id))}
+        rows = [statement_row(s, stamp) for s in _unique(extraction.statements) if s.id not in kept]
+        if rows:
+            conn.execute(insert(t.statements), rows)
+        kept_quotes = {r.id for r in conn.execute(select(t.quotes.c.id).where(
+            t.quotes.c.document_id == doc_id))}
+        qrows = [_quote_row(q) for q in _unique(extraction.quotes) if q.id not in kept_quotes]
+        if qrows:
+            conn.execute(insert(t.quotes), qrows)
+        if extraction.mentions:
+            conn.execute(insert(t.mentions), [m.__dict__ for m in extraction.mentions])
+        crows = [_claim_row(c) for c in _unique(extraction.claims)]
+        if crows:
+            conn.execute(insert(t.claims), crows)
+        conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(extracted_at=stamp))
+        bump_generation(conn)
 
     def iter_statements(self, entity_id: str | None = None, document_id: str | None = None,
                         include_rejected: bool = False) -> Iterator[Statement]:
@@ -296,6 +304,7 @@ def _quote_row(q: Quote) -> dict[str, Any]:
 def _claim_row(c: Claim) -> dict[str, Any]:
     return {"id": c.id, "document_id": c.document_id, "subject": c.subject, "by": c.by, "topic": c.topic,
             "text": c.text, "start": c.start, "end": c.end, "origin": c.origin, "confidence": c.confidence}
+
 
 
 # -- id lookup and integrity (appended by hardening; I owns the rest of this file) -------------------
