@@ -96,6 +96,14 @@ def html_pages(draw: Any) -> Case:
     return Case(f"html/depth{depth}" if depth > 255 else "html", ".html", page.encode(encoding, errors="replace"))
 
 
+def _mutate(draw: Any, base: bytes, most: int) -> bytes:
+    """``base`` with up to ``most`` bytes overwritten at drawn places."""
+    buf = bytearray(base)
+    for _ in range(draw(st.integers(1, most))):
+        buf[draw(st.integers(0, len(buf) - 1))] = draw(st.integers(0, 255))
+    return bytes(buf)
+
+
 # -- PDF -------------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=16)
 def _pdf(pages: int, text: str) -> bytes:
@@ -129,10 +137,7 @@ def pdf_files(draw: Any) -> Case:
     if variant == "truncated":
         data = base[: draw(st.integers(0, len(base)))]
     elif variant == "mutated":
-        data = bytearray(base)
-        for _ in range(draw(st.integers(1, 20))):
-            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
-        data = bytes(data)
+        data = _mutate(draw, base, 20)
     elif variant == "encrypted":
         data = _pypdf(2, password="secret")
     elif variant == "empty-password":
@@ -188,10 +193,7 @@ def docx_files(draw: Any) -> Case:
         data = _rezip(base, lambda name, blob: blob.replace(b"<w:body>", b"<w:body>" + padding * (size // 80), 1)
                       if name == "word/document.xml" else blob)
     elif variant == "mutated":
-        buf = bytearray(base)
-        for _ in range(draw(st.integers(1, 10))):
-            buf[draw(st.integers(0, len(buf) - 1))] = draw(st.integers(0, 255))
-        data = bytes(buf)
+        data = _mutate(draw, base, 10)
     elif variant == "truncated":
         data = base[: draw(st.integers(0, len(base)))]
     elif variant == "not-docx-zip":
