@@ -52,3 +52,23 @@ def test_a_killed_worker_is_replaced() -> None:
     process.kill()
     process.wait(5)
     assert read_bytes(b"Second note.", ".txt").text == "Second note."
+
+
+def test_an_interrupted_read_never_hands_its_answer_to_the_next_file(monkeypatch) -> None:
+    """Ctrl-C between request and reply: the worker is dropped, so the next read gets its own text."""
+    read_bytes(b"Warm-up note.", ".txt")
+    real = isolation.select.select
+    calls = []
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(isolation.select, "select", interrupted)
+    try:
+        read_bytes(b"The interrupted note.", ".txt")
+    except KeyboardInterrupt:
+        pass
+    assert read_bytes(b"The next note.", ".txt").text == "The next note."

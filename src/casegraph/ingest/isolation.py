@@ -139,6 +139,7 @@ class Worker:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._memory: int | None = None
+        self._owner = os.getpid()
 
     def start(self, limits: Limits) -> None:
         """Start the worker now (it imports the readers while the caller does other work)."""
@@ -147,32 +148,43 @@ class Worker:
 
     def read(self, data: bytes, suffix: str, limits: Limits) -> RawText:
         with self._lock:
-            label = format_label(suffix)
+            try:
+                return self._read(data, suffix, limits)
+            except UnreadableDocument:
+                raise
+            except BaseException:
+                # interrupted between request and reply (Ctrl-C, a signal, a bug): the worker's answer
+                # would otherwise be taken as the next file's
+                self.stop()
+                raise
+
+    def _read(self, data: bytes, suffix: str, limits: Limits) -> RawText:
+        label = format_label(suffix)
+        process = self._ready(limits.memory_bytes)
+        try:
+            self._send(process, (data, suffix, limits))
+        except OSError:  # the worker died between reads: start another and try once more
+            self.stop()
             process = self._ready(limits.memory_bytes)
-            try:
-                self._send(process, (data, suffix, limits))
-            except OSError:  # the worker died between reads: start another and try once more
-                self.stop()
-                process = self._ready(limits.memory_bytes)
-                self._send(process, (data, suffix, limits))
-            assert process.stdout is not None
-            ready, _w, _x = select.select([process.stdout], [], [], limits.seconds)
-            if not ready:
-                self.stop()
-                raise UnreadableDocument(f"{label} took longer than {seconds(limits.seconds)} (limit)")
-            try:
-                kind, value = pickle.load(process.stdout)
-            except (EOFError, OSError, pickle.UnpicklingError):
-                code = process.wait(5)
-                self.stop()
-                if code == -signal.SIGKILL:
-                    raise UnreadableDocument(f"{label} reader was killed (out of memory?)") from None
-                raise ReaderCrash(f"{label} reader crashed (exit code {code})") from None
-            if kind == "ok":
-                return value  # type: ignore[no-any-return]
-            if kind == "crash":
-                raise ReaderCrash(value)
-            raise UnreadableDocument(value)
+            self._send(process, (data, suffix, limits))
+        assert process.stdout is not None
+        ready, _w, _x = select.select([process.stdout], [], [], limits.seconds)
+        if not ready:
+            self.stop()
+            raise UnreadableDocument(f"{label} took longer than {seconds(limits.seconds)} (limit)")
+        try:
+            kind, value = pickle.load(process.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            code = process.wait(5)
+            self.stop()
+            if code == -signal.SIGKILL:
+                raise UnreadableDocument(f"{label} reader was killed (out of memory?)") from None
+            raise ReaderCrash(f"{label} reader crashed (exit code {code})") from None
+        if kind == "ok":
+            return value  # type: ignore[no-any-return]
+        if kind == "crash":
+            raise ReaderCrash(value)
+        raise UnreadableDocument(value)
 
     @staticmethod
     def _send(process: subprocess.Popen[bytes], request: tuple[bytes, str, Limits]) -> None:
@@ -181,6 +193,8 @@ class Worker:
         process.stdin.flush()
 
     def _ready(self, memory: int) -> subprocess.Popen[bytes]:
+        if self._process is not None and self._owner != os.getpid():  # we are a fork: the pipes are not ours
+            self._process = self._memory = None
         if self._process is not None and (self._memory != memory or self._process.poll() is not None):
             self.stop()
         if self._process is None:
@@ -188,7 +202,7 @@ class Worker:
                 [sys.executable, "-P", "-m", "casegraph.ingest.isolation", str(memory)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 start_new_session=True)  # a Ctrl-C in the terminal goes to the parent only
-            self._process, self._memory = process, memory
+            self._process, self._memory, self._owner = process, memory, os.getpid()
             try:  # wait until it has imported the readers, so that time is not charged to a file
                 assert process.stdout is not None
                 ready, _w, _x = select.select([process.stdout], [], [], STARTUP_SECONDS)
