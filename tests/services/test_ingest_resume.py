@@ -140,3 +140,24 @@ def test_cli_extract_pending_reaches_the_uninterrupted_case(corpus: Path, uninte
     again = runner.invoke(app, ["extract", "--pending", "--case", str(path)])
     assert again.exit_code == 0 and "extracted " not in again.output
     assert crash_kit.differences(uninterrupted, crash_kit.snapshot(path)) == []
+
+
+def test_a_bug_met_by_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casegraph.services import ingest as service
+
+    for name, text in (("a.txt", "Oskar Venn founded Velmont Group in 2015."), ("b.txt", "Trigger the bug here."),
+                       ("c.txt", "Marta Quell directs Calder Ridge LLC.")):
+        (tmp_path / name).write_text(text, "utf-8")
+    real = service.detect_language
+
+    def buggy(text: str) -> str | None:
+        if "Trigger" in text:
+            raise ZeroDivisionError("division by zero")
+        return real(text)
+
+    monkeypatch.setattr(service, "detect_language", buggy)
+    case, _path = _open(tmp_path)
+    report = case.ingest([tmp_path / n for n in ("a.txt", "b.txt", "c.txt")], extract=False)
+    assert [i.status for i in report.items] == ["added", "failed", "added"]
+    assert report.items[1].reason == "unexpected error (ZeroDivisionError: division by zero)"
+    case.close()

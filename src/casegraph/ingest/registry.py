@@ -93,7 +93,7 @@ def check_file_size(size: int, limits: Limits) -> None:
 def read_bytes(data: bytes, suffix: str, limits: Limits | None = None) -> RawText:
     """Read a file's bytes with the reader for ``suffix`` (".pdf", ".md" ...) under ``limits`` (default:
     ``Limits`` with the environment's overrides); UnreadableDocument names the reason or the cap hit."""
-    from casegraph.ingest.isolation import one_line, read_isolated
+    from casegraph.ingest.isolation import ReaderCrash, one_line, read_isolated
 
     limits = limits or from_environment()
     if suffix.lower() not in READERS:
@@ -105,6 +105,10 @@ def read_bytes(data: bytes, suffix: str, limits: Limits | None = None) -> RawTex
         return read_inline(data, suffix, limits)
     except UnreadableDocument as exc:
         raise UnreadableDocument(one_line(str(exc))) from exc
+    except RecursionError as exc:
+        raise UnreadableDocument(f"{suffix.lstrip('.')} is nested too deeply to read") from exc
+    except Exception as exc:  # noqa: BLE001 - as in the worker: this file's failure, not the batch's
+        raise ReaderCrash(one_line(f"unexpected reader error ({type(exc).__name__}: {exc})")) from exc
 
 
 def read_path(path: Path, limits: Limits | None = None) -> RawText:

@@ -6,6 +6,7 @@ own module because reading files and running the pipeline is one job, separate f
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -23,6 +24,7 @@ from casegraph.services.integrity import TEXT_DIGEST, text_digest
 from casegraph.store import Store
 from casegraph.store.base import Extraction
 
+log = logging.getLogger(__name__)
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 EXTRACTION_FAILED = "extraction failed"  # prefix of the note a failed extraction leaves
 EXTRACT_BATCH = 16  # documents parsed together by spaCy during ingest (CASEGRAPH_EXTRACT_BATCH overrides)
@@ -168,6 +170,10 @@ class IngestMixin:
             return IngestItem(str(path), "failed", reason=str(exc)), None
         except OSError as exc:
             return IngestItem(str(path), "failed", reason=exc.strerror or str(exc)), None
+        except Exception as exc:  # noqa: BLE001 - a bug met by one file is that file's failure, not the batch's
+            log.exception("ingest of %s failed", path)
+            reason = " ".join(f"unexpected error ({type(exc).__name__}: {exc})".split())[:300]
+            return IngestItem(str(path), "failed", reason=reason), None
         return IngestItem(str(path), "added", doc_id), document
 
     # -- extraction ----------------------------------------------------------------------------
