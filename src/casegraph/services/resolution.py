@@ -120,6 +120,8 @@ class ResolutionMixin:
 
         blocks: dict[str, list[str]] = defaultdict(list)
         parties = {eid: p for eid, p in proxies.items() if p.schema.is_a("LegalEntity")}
+        if len({d for eid in parties for d in docs[eid]}) < 2:
+            parties = {}  # one document: nothing to compare (and no name analysis to load)
         for eid in sorted(parties):
             for key in blocking_keys(parties[eid]):
                 blocks[key].append(eid)
