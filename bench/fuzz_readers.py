@@ -42,6 +42,8 @@ def run_readers(examples: int, seed_value: int) -> tuple[dict[str, Counter[str]]
         times.append(verdict.seconds)
         if verdict.outcome in BAD:
             failures.setdefault(f"{case.kind}: {verdict.outcome}: {verdict.detail[:160]}", case.data[:60].hex())
+        if len(times) % 1000 == 0:
+            print(f"  ... {len(times)} inputs, {len(failures)} distinct failures", file=sys.stderr, flush=True)
 
     one()
     return by_kind, times, failures
