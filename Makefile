@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 SEED := ../shared/corpus/seed/meduza-ionov-2021.txt
 GOLD := ../shared/eval/seed-gold.json
 
-.PHONY: demo test eval bench lint typecheck clean install
+.PHONY: demo test eval bench lint typecheck clean install serve
 
 install: $(STAMP)
 
@@ -43,6 +43,11 @@ eval: $(STAMP)
 ## Speed: our pipeline against spaCy's small pipeline alone, same text, same run.
 bench: $(STAMP)
 	$(BIN)/python bench/bench_pipeline.py
+
+## The web workbench on the example case (builds out/demo.db first if it is missing).
+serve: $(STAMP)
+	@test -f out/demo.db || $(MAKE) demo
+	$(BIN)/casegraph serve --case out/demo.db
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

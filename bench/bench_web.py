@@ -26,7 +26,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -157,6 +156,9 @@ def main() -> None:
                     cold.setdefault(group, []).append((time.perf_counter() - started) * 1000)
             report("first views, one client (cold read cache; includes building the search index)", cold,
                    sum(sum(v) for v in cold.values()) / 1000)
+            started = time.perf_counter()
+            alone = asyncio.run(run(base, urls, 1, min(400, args.requests), args.seconds, 0.0))
+            report("one client, warm, back to back (the cost of one request)", alone, time.perf_counter() - started)
             started = time.perf_counter()
             hot = asyncio.run(run(base, urls, args.clients, args.requests, args.seconds, args.think))
             report(f"{args.clients} concurrent clients, mean think time {args.think} s", hot,

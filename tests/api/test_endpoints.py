@@ -137,3 +137,33 @@ def test_export_gives_the_bundle_and_ftm_lines(client: TestClient) -> None:
     assert bundle["entities"]
     lines = client.get("/api/export", params={"format": "ftm"}).text.splitlines()
     assert lines and all(line.startswith("{") for line in lines)
+
+
+def test_merge_split_and_not_same_go_through_identity_resolution(client: TestClient) -> None:
+    parties = client.get("/api/entities", params={"schema": "LegalEntity", "limit": 500}).json()["items"]
+    single = [p for p in parties if len(client.get(f"/api/entities/{p['id']}").json()["referents"]) == 1]
+    by_schema: dict[str, list[str]] = {}
+    for p in single:
+        by_schema.setdefault(p["schema"], []).append(p["id"])
+    a, b = next(ids for ids in by_schema.values() if len(ids) >= 2)[:2]
+    c = next(p["id"] for p in single if p["id"] not in (a, b))
+    merged = client.post(f"/api/entities/{a}/merge", json={"other": b}, headers=csrf(client))
+    assert merged.status_code == 200, merged.text
+    canonical = merged.json()["canonical"]
+    assert len(client.get(f"/api/entities/{canonical}").json()["referents"]) == 2
+    again = client.post(f"/api/entities/{a}/merge", json={"other": b}, headers=csrf(client))
+    assert again.status_code == 400  # already one entity: a clear error, not a silent no-op
+    split = client.post(f"/api/entities/{canonical}/split", headers=csrf(client))
+    assert split.status_code == 200 and set(split.json()["members"]) == {a, b}
+    assert client.get(f"/api/entities/{a}").json()["referents"] == [a]
+    apart = client.post(f"/api/entities/{a}/not-same", json={"other": c}, headers=csrf(client))
+    assert apart.status_code == 200 and apart.json()["judgements"] >= 1
+
+
+def test_the_dossier_is_served_without_script(client: TestClient) -> None:
+    response = client.get("/api/dossier", params={"name": "Alexander Ionov"})
+    assert response.status_code == 200 and "<html" in response.text.lower()
+    assert "script-src" not in response.headers["content-security-policy"]
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    page = client.get("/entities/Alexander Ionov/dossier")
+    assert page.status_code == 200
