@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -118,6 +119,9 @@ def differences(a: dict[str, list[tuple[Any, ...]]], b: dict[str, list[tuple[Any
     return lines
 
 
+ITEM_LINE = re.compile(r"^\s*(added|exists|failed|skipped)\b")
+
+
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "from casegraph.cli.app import main; main()", *args]
 
@@ -135,8 +139,8 @@ def run_ingest(folder: Path, case: Path, batch: int = 4, timeout: float = 300) -
 
 def killed_ingest(folder: Path, case: Path, after_lines: int, delay: float, batch: int = 4,
                   timeout: float = 300) -> tuple[str, int]:
-    """Start a CLI ingest, SIGKILL it ``delay`` seconds after it printed ``after_lines`` lines (0: after
-    start). Returns where it was killed (for the report) and the number of lines it printed."""
+    """Start a CLI ingest, SIGKILL it ``delay`` seconds after it printed ``after_lines`` file lines (added,
+    exists, failed, skipped; 0: after start). Returns where it was killed and the file lines printed."""
     process = subprocess.Popen(cli("ingest", str(folder), "--case", str(case)), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, env=environment(batch),
                                stdin=subprocess.DEVNULL)
@@ -146,7 +150,8 @@ def killed_ingest(folder: Path, case: Path, after_lines: int, delay: float, batc
     def pump() -> None:
         assert process.stdout is not None
         for line in process.stdout:
-            lines.append(line.rstrip("\n"))
+            if ITEM_LINE.match(line):  # progress lines ("working: …") come and go with machine load
+                lines.append(line.rstrip("\n"))
             if len(lines) >= after_lines:
                 reached.set()
         reached.set()
