@@ -30,11 +30,13 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("listing", re.compile(r"(?i)\b(?:list(?:s|ed|ing)?|designat\w+|register(?:s|ed)?|added|adds|includ\w+)\b"
                            r"|(?<![\w-])(?:включил\w*|внес\w*|внёс|признал\w*)")),
     ("referral", re.compile(r"(?i)\b(?:forward\w*|refer(?:s|red)?|passe[sd]\b.{0,30}\bon|sen[dt]s?\b.{0,40}\bon to"
-                            r"|transmit\w*)\b|(?<![\w-])(?:переслал\w*|передал\w*|перенаправил\w*)")),
+                            r"|(?:sen[dt]s?|passe[sd]|hand(?:s|ed)) (?:it|them)|transmit\w*)\b"
+                            r"|(?<![\w-])(?:переслал\w*|передал\w*|перенаправил\w*)")),
     ("complaint", re.compile(r"(?i)\b(?:complain\w*|petition\w*|appeal(?:s|ed)? to|denounc\w+)\b"
                              r"|(?<![\w-])(?:жалоб\w*|пожаловал\w*|донос\w*)")),
-    ("confirmation", re.compile(r"(?i)\b(?:confirm\w*|report(?:s|ed)?|tell?s|told|verif\w+|attest\w*)\b"
-                                r"|(?<![\w-])(?:подтверд\w*|сообщил\w*|доложил\w*)")),
+    ("confirmation", re.compile(r"(?i)\b(?:confirm\w*|report(?:s|ed)?|tell?s|told|verif\w+|attest\w*|inform(?:s|ed)"
+                                r"|notif(?:y|ies|ied))\b|(?<![\w-])(?:подтверд\w*|сообщил\w*|доложил\w*|уведомил\w*"
+                                r"|проинформировал\w*)")),
 )
 FOLLOWING = 40  # characters after an act's words that may finish it ("passed the complaint on")
 AGENT = re.compile(r"(?i)\b(?:from|by)\b|(?<![\w-])от(?![\w-])")
@@ -92,8 +94,11 @@ def _act(snap: Snapshot, event: EntityProxy, date: str) -> Act | None:
     parties = {p for _s, _e, p in placed} | {v for v in snap.refs(event, "involved") if snap.is_party(v)}
     pivot = name_st.start + at if name_st is not None and name_st.start is not None else None
     before = [p for s, _e, p in placed if pivot is not None and s < pivot and not _attribution(snap, event, s)]
+    people = [p for p in before if _is_person(snap, p)]
     after = [(s, p) for s, _e, p in placed if pivot is None or s >= pivot]
-    actor = before[0] if before else None
+    # the subject of the act: the person named last before its words ("X, deputy head of Y, forwards"),
+    # else the party named last before them ("the ministry added")
+    actor = people[-1] if people else (before[-1] if before else None)
     if actor is None and after and name_st is not None and name_st.document_id and pivot is not None:
         # "a complaint from X", "signed by X": the actor named after the act
         gap = snap.text(Span(name_st.document_id, pivot, after[0][0]))
@@ -113,6 +118,11 @@ def acts(snap: Snapshot) -> list[Act]:
             if act is not None:
                 found.append(act)
     return found
+
+
+def _is_person(snap: Snapshot, party: str) -> bool:
+    entity = snap.entities.get(party)
+    return entity is not None and entity.schema.is_a("Person")
 
 
 def _attribution(snap: Snapshot, event: EntityProxy, start: int) -> bool:
@@ -161,13 +171,28 @@ def build(snap: Snapshot, entity: str, sanction: EntityProxy | None = None) -> l
             chosen.append(act)
             chain_parties |= act.parties | _acting_for(snap, act.parties)
             changed = True
-    return _merge(snap, sorted(chosen, key=lambda a: (a.date, STAGE[a.action], a.span.document or "",
-                                                      a.span.start or 0)))
+    return _merge(snap, _passed_on(snap, sorted(chosen, key=lambda a: (a.date, STAGE[a.action], a.span.document or "",
+                                                      a.span.start or 0))))
+
+
+def _passed_on(snap: Snapshot, acts: list[Act]) -> list[Act]:
+    """A "complaint" sent on by the party that received an earlier one is a referral: the act is
+    told as sending a complaint, but its actor is that complaint's addressee (or acts for it)."""
+    received: set[str] = set()
+    first: set[str] = set()
+    for act in acts:
+        if act.action == "complaint" and act.actor:
+            if act.actor in received and act.actor not in first:
+                act.action = "referral"
+            elif act.target:
+                first.add(act.actor)
+                received |= {act.target} | _acting_for(snap, {act.target})
+    return acts
 
 
 def _merge(snap: Snapshot, chosen: list[Act]) -> list[Act]:
     """One act for the same act told by several documents: same day and action, and the same actor
-    (or one unnamed, or one acting for the other), or the same target."""
+    (or one unnamed, or one acting for the other)."""
     merged: list[Act] = []
     for act in chosen:
         same = next((k for k in merged if k.date == act.date and k.action == act.action and _same(snap, k, act)),
@@ -185,7 +210,5 @@ def _merge(snap: Snapshot, chosen: list[Act]) -> list[Act]:
 
 def _same(snap: Snapshot, a: Act, b: Act) -> bool:
     if a.actor is None or b.actor is None or snap.name(a.actor).lower() == snap.name(b.actor).lower():
-        return True
-    if a.target is not None and a.target == b.target:
         return True
     return b.actor in _acting_for(snap, {a.actor})

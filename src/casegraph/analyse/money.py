@@ -30,8 +30,9 @@ def _plain(value: Decimal) -> str:
 
 def build(snap: Snapshot, entity: str | None = None) -> dict[str, Any]:
     groups: dict[tuple[str | None, str | None, str], dict[str, Any]] = {}
-    for p in snap.of_schema("Payment"):
-        if not p.id:
+    candidates = [snap.entities[i] for i in snap.involving(entity)] if entity else snap.entities.values()
+    for p in candidates:
+        if not p.id or not p.schema.is_a("Payment"):
             continue
         payers: list[str | None] = [*snap.refs(p, "payer")] or [None]
         payees: list[str | None] = [*snap.refs(p, "beneficiary")] or [None]

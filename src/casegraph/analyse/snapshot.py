@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
 
 from casegraph.model import Claim, Document, Quote, Statement
 
@@ -52,6 +54,8 @@ class Snapshot:
     fetch: Callable[[str], Document]  # a document with its text
     _names: dict[str, str] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict)
+    _parties: dict[str, list[str]] = field(default_factory=dict)
+    _involving: dict[str, list[str]] | None = None
 
     @classmethod
     def from_case(cls, case: Case) -> Snapshot:
@@ -81,6 +85,30 @@ class Snapshot:
     def refs(self, entity: EntityProxy, prop: str) -> list[str]:
         """Canonical ids held by an entity-typed property."""
         return [self.canonical(v) for v in entity.get(prop)]
+
+    def parties_of(self, entity_id: str) -> list[str]:
+        """Canonical ids an entity's entity-typed properties hold (not ``proof``), memoised."""
+        if entity_id not in self._parties:
+            entity = self.entities[entity_id]
+            found: list[str] = []
+            for prop in _entity_props(entity.schema):
+                for value in entity.get(prop):
+                    ref = self.canonical(value)
+                    if ref not in found:
+                        found.append(ref)
+            self._parties[entity_id] = found
+        return self._parties[entity_id]
+
+    def involving(self, party: str) -> list[str]:
+        """Ids of the entities (relations, payments, events…) whose properties name ``party``."""
+        if self._involving is None:
+            index: dict[str, list[str]] = {}
+            for eid, entity in self.entities.items():
+                if entity.schema.is_a("Interval"):
+                    for ref in self.parties_of(eid):
+                        index.setdefault(ref, []).append(eid)
+            self._involving = index
+        return self._involving.get(party, [])
 
     # -- sources -------------------------------------------------------------------------------
     def sources(self, entity_id: str, props: Iterable[str] | None = None) -> list[Statement]:
@@ -137,6 +165,12 @@ class Snapshot:
     def published(self, document_id: str | None) -> str | None:
         doc = self.documents.get(document_id or "")
         return doc.published if doc is not None else None
+
+
+@lru_cache(maxsize=256)
+def _entity_props(schema: Schema) -> tuple[str, ...]:
+    return tuple(p.name for p in schema.properties.values()
+                 if p.type.name == "entity" and not p.stub and p.name != "proof")
 
 
 def covering(statements: Iterable[Statement]) -> Span:

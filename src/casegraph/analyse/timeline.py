@@ -35,35 +35,21 @@ def _kind(entity: EntityProxy, prop: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _entity_props(schema: Schema) -> tuple[str, ...]:
-    return tuple(p.name for p in schema.properties.values()
-                 if p.type.name == "entity" and not p.stub and p.name != "proof")
-
-
-@lru_cache(maxsize=256)
 def _date_props(schema: Schema) -> tuple[str, ...]:
     return tuple(p for p in DATE_PROPS if schema.get(p) is not None)
-
-
-def _parties(snap: Snapshot, entity: EntityProxy) -> list[str]:
-    found: list[str] = []
-    for prop in _entity_props(entity.schema):
-        found.extend(v for v in snap.refs(entity, prop) if v not in found)
-    return found
 
 
 def build(snap: Snapshot, entity: str | None = None, date_from: str | None = None,
           date_to: str | None = None) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for e in snap.entities.values():
+    candidates = [snap.entities[i] for i in snap.involving(entity)] if entity else snap.entities.values()
+    for e in candidates:
         if not e.schema.is_a("Interval") or not e.id:
             continue
         dated = [(p, v) for p in _date_props(e.schema) for v in e.get(p)]
         if not dated:
             continue
-        parties = _parties(snap, e)
-        if entity and entity not in parties:
-            continue
+        parties = snap.parties_of(e.id)
         summary = describe(snap, e)
         for prop, value in sorted(set(dated)):
             kind = _kind(e, prop)
