@@ -23,7 +23,8 @@ from casegraph.services.ingest import IngestItem
 
 from .hostile import PERSON, build_case
 
-KNOWN = ["[with Northline]", "[sic]", "[/]", "[bold red]x[/]", "\x1b[31mred\x1b[0m", "a\\", "[link=file:///etc]x",
+KNOWN = ["[with Northline]", "[sic]", "\\[ x", "a\\\\[b]", "ends\\",
+         "[/]", "[bold red]x[/]", "\x1b[31mred\x1b[0m", "a\\", "[link=file:///etc]x",
          ":warning: :smile:", "\r overwritten", "\u202e reversed", "tab\there", "\x07bell",
          "<script>alert(1)</script>", "[x](javascript:alert(1))", "&lt;b&gt;", "# heading", "*bold* _it_ `c`"]
 hostile_text = st.one_of(
@@ -131,4 +132,5 @@ def test_dossier_escapes_an_entity_encoded_html_page(tmp_path: Path) -> None:
 
 def test_plain_makes_every_control_visible() -> None:
     assert plain("a\x1b[31mb\x07c\ud800d\u202ee\nf\tg") == "a\\x1b[31mb\\x07c\\ud800d\\u202ee f g"
-    assert common.safe("[sic] [/]") == "\\[sic] \\[/]"
+    for value in ("[sic] [/]", "\\[ x", "a\\\\[b", "x\\", "[bold]b[/bold]\\"):
+        assert common.line("[dim]{}[/dim] {}", value, value).plain == f"{value} {value}"

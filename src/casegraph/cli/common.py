@@ -5,10 +5,11 @@ Each command parses options, calls one service method, prints.
 
 **Printing rule for every command (every area):** text that comes from a document, an import, a case or
 the user (titles, names, quotes, paths, notes, error messages) is hostile. Never put it into a rich
-markup string with an f-string. Use :func:`say` / :func:`warn` (a markup *template* written in code,
-values passed separately and escaped), :func:`safe` for a single value, and :func:`cell` for table cells.
-They escape rich markup (``[sic]``, ``[/]``) and replace control characters (ANSI ``\\x1b[31m``, ``\\r``,
-bidi overrides), so a document cannot hide words, crash the console or drive the terminal.
+markup string with an f-string. Use :func:`say` / :func:`warn` / :func:`fail` (a markup *template*
+written in code, values passed separately), :func:`line` for the same as a ``Text`` (e.g. for a
+``Panel``), and :func:`cell` for table cells. Values are never parsed as markup (``[sic]``, ``[/]``,
+``\\[``) and their control characters (ANSI ``\\x1b[31m``, ``\\r``, bidi overrides) are made visible
+(:func:`plain`), so a document cannot hide words, crash the console or drive the terminal.
 
 The consoles soft-wrap: a line-oriented message is never hard-wrapped at the terminal width (tables
 still fit it), so output and tests do not depend on ``COLUMNS``.
@@ -28,7 +29,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.style import Style
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -70,21 +71,41 @@ def plain(value: object) -> str:
     return "".join(_visible(c) for c in text)
 
 
-def safe(value: object) -> str:
-    """A value ready to drop into a rich markup template: :func:`plain`, then markup-escaped."""
-    return escape(plain(value))
-
-
 def cell(value: object) -> Text:
     """A table cell that rich shows literally (a ``Text``, never parsed as markup)."""
     return Text(plain("" if value is None else value))
 
 
+_SLOT = re.compile("\ue000(\\d+)\ue001")  # private-use marks where the values go
+
+
+def line(template: str, *values: Any, **named: Any) -> Text:
+    """One line as a rich ``Text``: ``template`` (markup written in code) is rendered on its own, with
+    private-use marks where the ``{}`` fields are, and each value is put in as plain text (:func:`plain`)
+    with the style the template gives that place. No value is ever parsed as markup, so no escaping
+    rule of rich (backslashes before brackets) can be got wrong."""
+    filled = [plain(v) for v in values]
+    keys = list(named)
+    filled += [plain(named[k]) for k in keys]
+    marks = [f"\ue000{i}\ue001" for i in range(len(filled))]
+    rendered = Text.from_markup(template.format(*marks[:len(values)], **dict(zip(keys, marks[len(values):],
+                                                                                  strict=True))))
+    result = Text()
+    position = 0
+    for match in _SLOT.finditer(rendered.plain):
+        result.append_text(rendered[position:match.start()])
+        styles = [Style.parse(sp.style) if isinstance(sp.style, str) else sp.style for sp in rendered.spans
+                  if sp.start <= match.start() < sp.end]
+        result.append(filled[int(match.group(1))], style=Style.combine(styles) if styles else None)
+        position = match.end()
+    result.append_text(rendered[position:])
+    return result
+
+
 def say(template: str, *values: Any, console: Console | None = None, **named: Any) -> None:
     """Print one line: ``template`` is markup written in code (``"[green]added[/green] {} {path}"``);
-    every value is escaped with :func:`safe` before it is filled in."""
-    line = template.format(*(safe(v) for v in values), **{k: safe(v) for k, v in named.items()})
-    (console or out).print(line)
+    every value is filled in as plain text (see :func:`line`)."""
+    (console or out).print(line(template, *values, **named))
 
 
 def warn(template: str, *values: Any, **named: Any) -> None:

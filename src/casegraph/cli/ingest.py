@@ -7,6 +7,7 @@ line when nothing was printed for a while, so a log never holds bar codes and ne
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,17 +51,35 @@ def working(total: int | None, unit: str = "files") -> Iterator[Callable[[], Non
             yield lambda: bar.advance(task)
         return
     last = [time.monotonic()]
+    doing = [""]
+    started = time.monotonic()
+    done = threading.Event()
+
+    def line(message: str) -> None:
+        say("        working: {}", message)
+        last[0] = time.monotonic()
 
     def on_step(message: str) -> None:
+        doing[0] = message
         if time.monotonic() - last[0] >= QUIET_SECONDS:
-            say("        working: {}", message)
-            last[0] = time.monotonic()
+            line(message)
+
+    def heartbeat() -> None:  # one long step (parsing a 5 MB file) must not leave a log silent either
+        while not done.wait(max(QUIET_SECONDS, 1.0)):
+            if doing[0] and time.monotonic() - last[0] >= QUIET_SECONDS:
+                line(f"{doing[0]} ({time.monotonic() - started:.0f} s)")
 
     def advance() -> None:
         last[0] = time.monotonic()
 
-    with listening(on_step):
-        yield advance
+    beat = threading.Thread(target=heartbeat, name="casegraph-progress", daemon=True)
+    beat.start()
+    try:
+        with listening(on_step):
+            yield advance
+    finally:
+        done.set()
+        beat.join()
 
 
 def _count_files(paths: list[Path]) -> int:
