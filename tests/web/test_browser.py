@@ -61,10 +61,11 @@ def test_select_a_sentence_in_the_reader_and_create_a_relation(page: Page, scree
             break
     first, second = pairs[0]
     page.goto(f"/documents/{doc['id']}")
-    start_run = page.locator(f'#doc-text [data-o="{first["start"]}"]')
-    end_run = page.locator(f'#doc-text [data-o="{second["start"]}"]')
-    a, b = start_run.bounding_box(), end_run.bounding_box()
-    assert a and b
+    rects = "(o, last) => { const r = document.querySelector(`#doc-text [data-o='${o}']`).getClientRects();" \
+            " const x = last ? r[r.length - 1] : r[0]; return {x: x.left, y: x.top, width: x.width, height: x.height}; }"
+    # a run that wraps has one rectangle per line: start in the first, end in the last
+    a = page.evaluate(f"({rects})({first['start']}, false)")
+    b = page.evaluate(f"({rects})({second['start']}, true)")
     # drag with the mouse from the first name's first letter to the second name's last letter
     page.mouse.move(a["x"] + 1, a["y"] + a["height"] / 2)
     page.mouse.down()
