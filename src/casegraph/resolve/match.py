@@ -23,8 +23,8 @@ from casegraph.resolve.match_facts import AGREES, Evidence, all_evidence
 from casegraph.resolve.match_names import NameScore, best_name_score
 from casegraph.resolve.names import PName, entity_names, name_blocking_keys
 
-__all__ = ["CANDIDATE_THRESHOLD", "MATCH_THRESHOLD", "Match", "blocking_keys", "common_schema",
-           "compare", "is_matchable"]
+__all__ = ["CANDIDATE_THRESHOLD", "MATCH_THRESHOLD", "Match", "Profile", "blocking_keys", "common_schema",
+           "compare", "compare_profiles", "is_matchable", "profile"]
 
 # At or above: one party (automatic merge, ``"match": true`` in xref).
 MATCH_THRESHOLD = 0.8
@@ -98,29 +98,54 @@ def _combine(score: float, evidence: list[Evidence]) -> float:
     return max(0.0, min(1.0, score))
 
 
-def compare(a: EntityProxy, b: EntityProxy) -> Match:
-    """Score two entities as one party (0..1) and say why."""
-    schema = common_schema(a.schema, b.schema)
+@dataclass
+class Profile:
+    """An entity with its names analysed once, for comparing one entity with many."""
+
+    entity: EntityProxy
+    names: dict[str, list[PName]]
+
+
+def profile(entity: EntityProxy) -> Profile:
+    return Profile(entity, {kind: entity_names(entity, kind) for kind in _kinds(entity.schema)})
+
+
+def _names(side: Profile, kind: str) -> list[PName]:
+    found = side.names.get(kind)
+    if found is None:
+        found = side.names[kind] = entity_names(side.entity, kind)
+    return found
+
+
+def compare_profiles(a: Profile, b: Profile) -> Match:
+    """:func:`compare` on profiles, so an index or a loop analyses each entity's names once."""
+    schema = common_schema(a.entity.schema, b.entity.schema)
     if schema is None:
-        return Match(0.0, [f"schemata differ: {a.schema.name} / {b.schema.name}"])
+        return Match(0.0, [f"schemata differ: {a.entity.schema.name} / {b.entity.schema.name}"])
     best = NameScore(-1.0)
     for kind in _kinds(schema):
-        found = best_name_score(entity_names(a, kind), entity_names(b, kind))
+        found = best_name_score(_names(a, kind), _names(b, kind))
         if found.score > best.score:
             best = found
     best.score = max(best.score, 0.0)
     reasons = [best.reason()] if best.left else ["no names to compare"]
-    evidence = all_evidence(a, b)
+    evidence = all_evidence(a.entity, b.entity)
     score = _combine(best.score, evidence)
     reasons.extend(ev.reason for ev in evidence)
     return Match(round(score, 4), reasons, schema.name)
 
 
-def names_for_blocking(entity: EntityProxy) -> list[PName]:
-    found: list[PName] = []
-    for kind in _kinds(entity.schema):
-        found.extend(entity_names(entity, kind))
-    return found
+def compare(a: EntityProxy, b: EntityProxy) -> Match:
+    """Score two entities as one party (0..1) and say why."""
+    return compare_profiles(profile(a), profile(b))
+
+
+def profile_keys(side: Profile) -> set[str]:
+    keys: set[str] = set()
+    for names in side.names.values():
+        for name in names:
+            keys |= name_blocking_keys(name)
+    return keys
 
 
 def blocking_keys(entity: EntityProxy) -> set[str]:
@@ -129,7 +154,4 @@ def blocking_keys(entity: EntityProxy) -> set[str]:
     Resolution and xref compare only entities that share at least one key, which keeps them
     sub-quadratic; ``names.name_blocking_keys`` says which keys a name gives.
     """
-    keys: set[str] = set()
-    for name in names_for_blocking(entity):
-        keys |= name_blocking_keys(name)
-    return keys
+    return profile_keys(profile(entity))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from casegraph.resolve.names import (
     FAMILY,
@@ -64,14 +64,10 @@ class NameScore:
         return text
 
 
-def _shared_symbols(a: Token, b: Token, prefix: str) -> bool:
-    return any(s.startswith(prefix) and s in b.symbols for s in a.symbols)
-
-
 def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     """Similarity of two words and the kind of evidence behind it ("" when they do not align)."""
     if a.role == LEGAL or b.role == LEGAL:
-        if a.role == b.role and (a.skel == b.skel or _shared_symbols(a, b, "ORGCLS:")):
+        if a.role == b.role and (a.skel == b.skel or not a.classes.isdisjoint(b.classes)):
             return 1.0, "legal form"
         return 0.0, ""
     if a.role == NUMBER or b.role == NUMBER:
@@ -80,8 +76,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         if a.text == b.text:
             return 1.0, ("exact" if a.form == b.form else "translit")
         return _KIND_SCORE["translit"], "translit"
+    if a.skel in b.readings or b.skel in a.readings or a.readings & b.readings:
+        return _KIND_SCORE["translit"] - 0.02, "translit"
     if a.role == INITIAL or b.role == INITIAL:
-        if (a.initial and a.initial == b.initial) or a.text[:1] == b.text[:1]:
+        if not a.initials.isdisjoint(b.initials):
             return _KIND_SCORE["initial"], "initial"
         return 0.0, ""
     if a.skel in b.variants or b.skel in a.variants or (a.variants & b.variants):
@@ -89,21 +87,19 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
             return _KIND_SCORE["inflection"], "inflection"
         # Latin text does not decline surnames: Ionova next to Ionov is a woman next to a man.
         return _KIND_SCORE["feminine form"], "feminine form"
-    if _shared_symbols(a, b, "SYMBOL:") or _shared_symbols(a, b, "DOMAIN:") or _shared_symbols(a, b, "LOC:"):
+    if not a.orgwords.isdisjoint(b.orgwords):
         return _KIND_SCORE["org word"], "org word"
-    if _shared_symbols(a, b, "NAME:"):
+    if not a.names.isdisjoint(b.names):
         return _KIND_SCORE["name-variant"], "name-variant"
-    if _shared_symbols(a, b, "NICK:"):
+    if not a.nicks.isdisjoint(b.nicks):
         return _KIND_SCORE["nickname"], "nickname"
-    both_named = (any(s.startswith("NAME:") for s in a.symbols)
-                  and any(s.startswith("NAME:") for s in b.symbols))
-    if both_named and a.role == GIVEN and b.role == GIVEN:
+    if a.names and b.names and a.role == GIVEN and b.role == GIVEN:
         return 0.0, ""  # two known given names with no shared id: Maria and Mario
     longest = max(len(a.skel), len(b.skel))
     budget = edit_budget(longest)
     if budget == 0:
         return 0.0, ""
-    distance = Levenshtein.distance(a.skel, b.skel, score_cutoff=budget)
+    distance = OSA.distance(a.skel, b.skel, score_cutoff=budget)  # a swap of two letters is one edit
     if distance > budget:
         return 0.0, ""
     short, long = sorted((a.skel, b.skel), key=len)
@@ -220,7 +216,8 @@ def _signals(name: PName) -> frozenset[str]:
         found.add(token.skel)
         found.add(token.skel[:3])
         found.update(token.variants)
-        found.update(token.symbols)
+        found.update(token.names)
+        found.update(token.orgwords)
     if name.acronym:
         found.add(name.acronym)
     return frozenset(found)

@@ -13,14 +13,14 @@ the name (Фонд борьбы с коррупцией → ФБК → fbk), in 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 from rigour.names import NamePartTag, NameTypeTag, Symbol, analyze_names
 from rigour.text import ascii_text
 
-from casegraph.resolve.names_text import is_patronymic, lemmas, skeleton, word_forms
+from casegraph.resolve.names_text import is_patronymic, lemmas, readings, skeleton, word_forms
 
 # Roles a token plays in a name; the matcher weighs them differently.
 GIVEN, FAMILY, PATRONYMIC, INITIAL, LEGAL, ORGWORD, NUMBER, STOP, WORD = (
@@ -32,24 +32,39 @@ _PART_PROPS = {"firstName": GIVEN, "secondName": GIVEN, "middleName": PATRONYMIC
                "fatherName": PATRONYMIC, "lastName": FAMILY, "motherName": PATRONYMIC}
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a name, with every form under which another spelling may meet it."""
+class Token(NamedTuple):
+    """One word of a name, with every form under which another spelling may meet it.
+
+    A NamedTuple, not a dataclass: the reference index stores analysed names pickled, and tuples
+    load several times faster, which is most of a query's cost.
+    """
 
     form: str                   # in its own script, normalised (rigour NamePart.form)
     text: str                   # one Latin transliteration (rigour NamePart.comparable)
     skel: str                   # transliteration skeleton (names_text.skeleton)
     variants: frozenset[str]    # skeletons of inflection variants (Ионову → ionov)
-    symbols: frozenset[str]     # rigour symbols: given-name ids, nicknames, org classes, numbers
+    readings: frozenset[str]    # skeletons of other transliteration readings (German ch = kh)
+    names: frozenset[str]       # rigour given/family-name ids (Wikidata) of the word or its lemma
+    nicks: frozenset[str]       # rigour nickname groups (Alex)
+    orgwords: frozenset[str]    # rigour org-word, domain and place symbols (Holding, Bank, Russia)
+    classes: frozenset[str]     # rigour org classes of a legal form (LLC, JSC)
     role: str
 
     @property
     def initial(self) -> str:
         return self.skel[:1]
 
+    @property
+    def initials(self) -> frozenset[str]:
+        """First letter of the skeleton and of the transliteration (J. → j; Юрий → u and y)."""
+        return frozenset(x for x in (self.skel[:1], self.text[:1]) if x)
 
-@dataclass(frozen=True)
-class PName:
+    @property
+    def symbols(self) -> frozenset[str]:
+        return self.names | self.nicks | self.orgwords | self.classes
+
+
+class PName(NamedTuple):
     """One analysed name of an entity."""
 
     original: str
@@ -65,6 +80,10 @@ class PName:
     @property
     def key(self) -> str:
         return " ".join(sorted(t.skel for t in self.content))
+
+
+def _split(symbols: set[str], prefixes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s for s in symbols if s.startswith(prefixes))
 
 
 def _role(part_tag: NamePartTag, text: str, form: str, symbols: set[str], kind: str,
@@ -109,15 +128,22 @@ def _acronym(original: str, tokens: tuple[Token, ...]) -> str:
     return skeleton("".join(t.form[:1] for t in words))
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=200_000)
 def _word_symbols(word: str, kind: str) -> frozenset[str]:
-    """rigour's symbols for one word on its own: how a lemma (Александру → александр) gets the
-    given-name ids its inflected form lacks."""
+    """rigour's symbols for one word on its own (given-name ids, nicknames, org classes, org words).
+
+    Looked up word by word, and cached, because rigour's symbol tagger costs far more than the rest
+    of name analysis while names repeat their words (a million names hold a few thousand given
+    names); it is also how a lemma (Александру → александр) gets the ids its inflected form lacks.
+    """
     type_tag = NameTypeTag.PER if kind == "PER" else NameTypeTag.ORG
     found: set[str] = set()
     for name in analyze_names(type_tag, [word], consolidate=False, phonetics=False):
         found.update(_symbol_id(span.symbol) for span in name.spans)
-    return frozenset(s for s in found if s.startswith(("NAME:", "NICK:", "SYMBOL:", "DOMAIN:")))
+    return frozenset(s for s in found if s.startswith(_KEPT_SYMBOLS))
+
+
+_KEPT_SYMBOLS = ("NAME:", "NICK:", "SYMBOL:", "DOMAIN:", "LOC:", "ORGCLS:", "NUM:")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -125,28 +151,32 @@ def analyse_name(original: str, kind: str, explicit: tuple[tuple[str, str], ...]
     """Analyse one name string as a person's ("PER") or an organisation's ("ORG") name.
 
     ``explicit`` maps words to roles known from the entity's firstName/lastName/fatherName.
+    rigour normalises the name (prefixes, legal forms, transliteration) without its symbol tagger;
+    symbols come word by word from :func:`_word_symbols`.
     """
     type_tag = NameTypeTag.PER if kind == "PER" else NameTypeTag.ORG
-    names = analyze_names(type_tag, [original], consolidate=False, phonetics=False)
+    names = analyze_names(type_tag, [original], consolidate=False, phonetics=False, symbols=False)
     if not names:
         return None
     name = max(names, key=lambda n: len(n.parts))
-    by_part: dict[int, set[str]] = {}
-    for span in name.spans:
-        for part in span.parts:
-            by_part.setdefault(part.index, set()).add(_symbol_id(span.symbol))
     roles = dict(explicit)
     tokens = []
     for part in name.parts:
-        symbols = by_part.get(part.index, set())
+        symbols = set(_word_symbols(part.form, kind))
         for lemma in lemmas(part.form):
-            symbols = symbols | _word_symbols(lemma, kind)
+            symbols |= _word_symbols(lemma, kind)
         if len(part.comparable) <= 1:
             symbols = {s for s in symbols if not s.startswith("NAME:")}
+        tag = part.tag
+        if kind == "ORG" and any(s.startswith("ORGCLS:") for s in symbols):
+            tag = NamePartTag.LEGAL
         skel = skeleton(part.form) or part.comparable
-        role = _role(part.tag, part.comparable, part.form, symbols, kind, roles.get(skel))
-        tokens.append(Token(form=part.form, text=part.comparable, skel=skel,
-                            variants=word_forms(part.form), symbols=frozenset(symbols), role=role))
+        role = _role(tag, part.comparable, part.form, symbols, kind, roles.get(skel))
+        tokens.append(Token(form=part.form, text=part.comparable, skel=skel, variants=word_forms(part.form),
+                            readings=readings(part.form), names=_split(symbols, ("NAME:",)),
+                            nicks=_split(symbols, ("NICK:",)),
+                            orgwords=_split(symbols, ("SYMBOL:", "DOMAIN:", "LOC:")),
+                            classes=_split(symbols, ("ORGCLS:",)), role=role))
     toks = tuple(tokens)
     return PName(original=original, kind=kind, tokens=toks, acronym=_acronym(original, toks))
 
@@ -205,8 +235,8 @@ def name_blocking_keys(name: PName) -> set[str]:
         words = [t for t in content if t.role != INITIAL]
         initials = {t.initial for t in content if t.initial}
         for token in words:
-            forms = {token.skel} | set(token.variants)
-            others = {o.initial for o in content if o is not token and o.initial}
+            forms = {token.skel} | set(token.variants) | set(token.readings)
+            others = {i for o in content if o is not token for i in o.initials}
             for form in forms:
                 if len(form) < 2:
                     continue
@@ -214,14 +244,22 @@ def name_blocking_keys(name: PName) -> set[str]:
                     keys.update(f"p:{form}|{i}" for i in others)
                 else:
                     keys.add(f"p:{form}")
+            # Weaker keys for spellings the skeleton does not fold (Aleksandr / Alexander, typos):
+            # the word's first four letters, and its given-name ids, each with another word's initial.
+            if len(token.skel) >= 5:
+                keys.update(f"pp:{token.skel[:4]}|{i}" for i in others)
+            for symbol in token.names:
+                keys.update(f"ps:{symbol[5:]}|{i}" for i in others)
         if not words and initials:
             keys.add("p:" + "".join(sorted(initials)))
         return keys
     distinctive = [t for t in content if t.role != ORGWORD] or content
     for token in distinctive:
-        for form in {token.skel} | set(token.variants):
+        for form in {token.skel} | set(token.variants) | set(token.readings):
             if len(form) >= 2:
                 keys.add(f"o:{form}")
+        if len(token.skel) >= 6:
+            keys.add(f"op:{token.skel[:5]}")
     if name.acronym:
         keys.add(f"o:{name.acronym}")
     return keys

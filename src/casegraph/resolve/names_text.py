@@ -34,10 +34,12 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 # A "j" that is not before a vowel is a transliterated й (Sergej, Mikhajlov); before a vowel it is
 # usually the French ж (Prigojine) or a iotation the folds above already handled.
 _J_SEMIVOWEL = re.compile(r"j(?![aeiouy])")
-# A hard "c" is the "k" another transliteration writes (Concord / Конкорд → konkord); "ck" too.
+# A hard "c" in English spelling is the "k" a transliteration writes (Concord / Конкорд); in the
+# scientific system c is ц (Kuznecov). So it is a second reading, not part of the skeleton.
 _HARD_C = re.compile(r"c(?=[aoulrkt]|$)|ck")
-# German umlauts spelt out (Mueller / Müller → muller once ascii_text has dropped the dots).
-_UMLAUT = re.compile(r"(?<=[a-z])(ue|oe)")
+# German umlauts spelt out (Mueller / Müller → muller once ascii_text has dropped the dots): a
+# German reading only, since Zuev and Shoigu's -oe- are Russian vowels side by side.
+_UMLAUT = re.compile(r"(?<=[a-z])(ue|oe|ae)")
 _VOWELS = re.compile(r"[aeiouj]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -48,7 +50,7 @@ _LATIN_SURNAME_ENDINGS: tuple[tuple[str, str], ...] = (
     ("skaya", "sky"), ("skaia", "sky"), ("skaja", "sky"), ("tskaya", "tsky"),
     ("aya", "y"),
 )
-_PATRONYMIC_RE = re.compile(r"(ovic|evic|ovna|evna|icna|inicna|ovi|evi)$")
+_PATRONYMIC_RE = re.compile(r"(ovic|evic|ovna|evna|icna|inicna|ovi|evi|[ktmn]ic)$")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -57,8 +59,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def skeleton(word: str) -> str:
     """The word reduced to what every common transliteration of it shares."""
     text = _NON_ALNUM.sub("", ascii_text(word).lower())
-    text = _UMLAUT.sub(lambda m: m.group(0)[0], text)
-    text = _HARD_C.sub("k", text)
     text = _J_SEMIVOWEL.sub("i", text)
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
     return _DOUBLE_RE.sub(r"\1", text)
@@ -89,6 +89,11 @@ def _morph() -> Any:
         return None
 
 
+# Endings a Russian name has only when declined or feminine; a word without one (Сергей, Ионов,
+# Зеленский) is already a masculine nominative and is not worth pymorphy2's time.
+_INFLECTED_ENDINGS = ("а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ом", "ем", "ым", "им", "ых", "их",
+                      "ого", "его", "ому", "ему", "ая", "яя")
+
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Geox", "NOUN", "ADJF"})
 
 
@@ -101,7 +106,7 @@ def lemmas(word: str) -> frozenset[str]:
     than an exact one.
     """
     word = word.lower()
-    if not is_cyrillic(word):
+    if not is_cyrillic(word) or not word.endswith(_INFLECTED_ENDINGS):
         return frozenset()
     morph = _morph()
     if morph is None:
@@ -112,6 +117,26 @@ def lemmas(word: str) -> frozenset[str]:
             continue
         if parse.normal_form != word:
             found.add(parse.normal_form)
+    return frozenset(found)
+
+
+# Case endings of Russian surnames in Cyrillic, for surnames pymorphy2's dictionary does not know
+# (its guesses by analogy often keep the ending). (ending, nominative masculine ending)
+_CYRILLIC_SURNAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    (stem + ending, stem)
+    for stem in ("ов", "ев", "ёв", "ин", "ын")
+    for ending in ("а", "у", "ым", "е", "ой", "ым", "ых", "ы")
+) + tuple(("ск" + ending, "ский") for ending in ("ого", "ому", "им", "ом", "ая", "ой", "ую", "ие", "их")) + tuple(
+    ("цк" + ending, "цкий") for ending in ("ого", "ому", "им", "ом", "ая", "ой", "ую"))
+
+
+def cyrillic_inflections(word: str) -> frozenset[str]:
+    """Masculine nominative of a declined or feminine Cyrillic surname (Пусоевой → Пусоев)."""
+    low = word.lower()
+    found = set()
+    for ending, base in _CYRILLIC_SURNAME_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            found.add(low[: -len(ending)] + base)
     return frozenset(found)
 
 
@@ -134,6 +159,8 @@ def word_forms(form: str) -> frozenset[str]:
     own = skeleton(form)
     variants = {skeleton(lemma) for lemma in lemmas(form)}
     variants |= {skeleton(v) for v in latin_inflections(form)}
+    if is_cyrillic(form):
+        variants |= {skeleton(v) for v in cyrillic_inflections(form)}
     for lemma in lemmas(form):
         variants |= {skeleton(v) for v in latin_inflections(ascii_text(lemma))}
     variants.discard(own)
@@ -145,6 +172,44 @@ def consonants(skel: str) -> str:
     """The skeleton without vowels: transliterations of one word differ in vowels far more
     often than in consonants (Serguei / Sergei; Sechin / Setin are two people)."""
     return _VOWELS.sub("", skel)
+
+
+# Other languages' ways of writing Russian sounds, read back into the English system the skeleton
+# folds: German (Tschernow, Chimki, Schukow, Saizew) and French (Tchernov, Joukov, Chostakovitch).
+_GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "z": "ts", "ss": "s"}
+_FRENCH = {"chtch": "shch", "tch": "ch", "ch": "sh", "j": "zh", "iou": "yu", "io": "yo", "ou": "u"}
+# German s before a vowel, at the start or after one, is з (Resiew, Semjonow).
+_VOICED_S = re.compile(r"(?:(?<=[aeiouy])|^)s(?=[aeiouy])")
+
+
+def _one_pass(table: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+
+
+_GERMAN_RE, _FRENCH_RE = _one_pass(_GERMAN), _one_pass(_FRENCH)
+
+
+@functools.lru_cache(maxsize=200_000)
+def readings(form: str) -> frozenset[str]:
+    """Skeletons of a Latin word read as a German or French transliteration (itself excluded).
+
+    Each table is applied in one left-to-right pass, longest spelling first, so that French chtch
+    (щ) is not read again as ch (ш).
+    """
+    if is_cyrillic(form):
+        return frozenset()
+    low = ascii_text(form).lower()
+    found = set()
+    german = _VOICED_S.sub("z", low)
+    german = _GERMAN_RE.sub(lambda m: _GERMAN[m.group(0)], german)
+    found.add(skeleton(german))
+    found.add(skeleton(_FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], low)))
+    if _UMLAUT.search(low):
+        found.add(skeleton(_UMLAUT.sub(lambda m: m.group(0)[0], low)))
+    if _HARD_C.search(low):
+        found.add(skeleton(_HARD_C.sub("k", low)))
+    found.discard(skeleton(form))
+    return frozenset(found)
 
 
 def edit_budget(length: int) -> int:

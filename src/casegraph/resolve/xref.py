@@ -27,7 +27,15 @@ from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 
 from casegraph.errors import InputError, UnreadableDocument
-from casegraph.resolve.match import CANDIDATE_THRESHOLD, blocking_keys, common_schema, compare, is_matchable
+from casegraph.resolve.match import (
+    CANDIDATE_THRESHOLD,
+    Profile,
+    common_schema,
+    compare_profiles,
+    is_matchable,
+    profile,
+    profile_keys,
+)
 
 # Compare every party with every reference entity when there are at most this many pairs.
 EXHAUSTIVE_PAIRS = 50_000
@@ -35,7 +43,7 @@ EXHAUSTIVE_PAIRS = 50_000
 # when an entity has no rarer key.
 MAX_POSTINGS = 2_000
 # Candidates fully compared per party (the best by shared blocking keys).
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 25
 OPS = {"ADD", "MOD", "DEL"}
 
 
@@ -57,7 +65,7 @@ class XrefRow:
 
 
 class Reference(Protocol):
-    def candidates(self, entity: EntityProxy) -> Iterable[EntityProxy]: ...
+    def candidate_profiles(self, query: Profile) -> list[Profile]: ...
 
     def line_of(self, entity_id: str) -> int: ...
 
@@ -151,6 +159,7 @@ class MemoryReference:
                 self.entities[entity_id] = proxy
                 self.lines[entity_id] = number
         self._blocks: dict[str, list[str]] | None = None
+        self._profiles: dict[str, Profile] = {}
         self.exhaustive = False
 
     def __len__(self) -> int:
@@ -166,18 +175,27 @@ class MemoryReference:
     def _index(self) -> dict[str, list[str]]:
         if self._blocks is None:
             blocks: dict[str, list[str]] = defaultdict(list)
-            for entity_id, proxy in self.entities.items():
-                for key in blocking_keys(proxy):
+            for entity_id in self.entities:
+                for key in profile_keys(self._profile(entity_id)):
                     blocks[key].append(entity_id)
             self._blocks = dict(blocks)
         return self._blocks
 
-    def candidates(self, entity: EntityProxy) -> Iterable[EntityProxy]:
+    def _profile(self, entity_id: str) -> Profile:
+        found = self._profiles.get(entity_id)
+        if found is None:
+            found = self._profiles[entity_id] = profile(self.entities[entity_id])
+        return found
+
+    def candidate_profiles(self, query: Profile) -> list[Profile]:
+        schema = query.entity.schema
         if self.exhaustive:
-            return [p for p in self.entities.values() if common_schema(entity.schema, p.schema) is not None]
-        blocks = self._index()
-        postings = [blocks[key] for key in blocking_keys(entity) if key in blocks]
-        return [self.entities[i] for i in rank_postings(postings)]
+            ids = [i for i, p in self.entities.items() if common_schema(schema, p.schema) is not None]
+        else:
+            blocks = self._index()
+            postings = [blocks[key] for key in profile_keys(query) if key in blocks]
+            ids = [i for i in rank_postings(postings) if common_schema(schema, self.entities[i].schema)]
+        return [self._profile(i) for i in ids]
 
 
 def rank_postings(postings: list[list[str]], limit: int = MAX_CANDIDATES) -> list[str]:
@@ -206,13 +224,15 @@ def xref(parties: Iterable[EntityProxy], reference: Reference, threshold: float,
         if not is_matchable(party) or party.id is None:
             continue
         rows = []
-        for candidate in reference.candidates(party):
-            result = compare(party, candidate)
-            if result.score < floor or candidate.id is None:
+        query = profile(party)
+        for candidate in reference.candidate_profiles(query):
+            result = compare_profiles(query, candidate)
+            entity = candidate.entity
+            if result.score < floor or entity.id is None:
                 continue
-            rows.append(XrefRow(party.id, candidate.id, result.score, result.score >= threshold,
-                                result.reasons, party.caption, candidate.caption, result.schema or "",
-                                reference.line_of(candidate.id)))
+            rows.append(XrefRow(party.id, entity.id, result.score, result.score >= threshold,
+                                result.reasons, party.caption, entity.caption, result.schema or "",
+                                reference.line_of(entity.id)))
         rows.sort(key=lambda r: (-r.score, r.candidate))
         if rows:
             grouped.append(rows[:per_entity])

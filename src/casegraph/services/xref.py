@@ -64,11 +64,16 @@ def cross_reference(case: Case, path: Path, threshold: float = MATCH_THRESHOLD,
                     index: Path | None = None) -> list[XrefRow]:
     check_threshold(threshold)
     reference = open_reference(path, index)
-    parties = case_parties(case)
-    plan = getattr(reference, "plan", None)
-    if plan is not None:
-        plan(len(parties))
-    return xref(parties, reference, threshold)
+    try:
+        parties = case_parties(case)
+        plan = getattr(reference, "plan", None)
+        if plan is not None:
+            plan(len(parties))
+        return xref(parties, reference, threshold)
+    finally:
+        close = getattr(reference, "close", None)
+        if close is not None:
+            close()
 
 
 def default_dataset(path: Path) -> str:
