@@ -48,9 +48,12 @@ def test_one_person_across_english_and_russian_documents(case: Case) -> None:
     assert case.find_entity_id("Ионов") == case.find_entity_id("ionov") == person.id
 
 
-def test_one_justice_ministry_and_one_meduza(case: Case) -> None:
+def test_one_justice_ministry(case: Case) -> None:
     ministries = with_word(case, "PublicBody", "justice", "iustits")
     assert len(ministries) == 1, [m.get("name") for m in ministries]
+
+
+def test_one_meduza(case: Case) -> None:
     outlets = [e for e in case.entities("LegalEntity") if {"meduza"} in [set(fold(n).split()) for n in e.get("name")]]
     assert len(outlets) == 1, [o.get("name") for o in outlets]
     assert {"Meduza", "Медуза"} <= set(outlets[0].get("name") + outlets[0].get("alias"))

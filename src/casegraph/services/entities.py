@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from followthemoney import ValueEntity, model
 from followthemoney.exc import InvalidData
@@ -39,6 +40,16 @@ def pick_schema(names: Iterable[str]) -> Schema:
         return model[counts.most_common(1)[0][0]]
 
 
+class CaseEntity(ValueEntity):
+    """A canonical entity; ``to_dict`` lists referents and datasets sorted, so exports are reproducible."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["referents"] = sorted(self.referents)
+        data["datasets"] = sorted(self.datasets)
+        return data
+
+
 def _identity(entity_id: str) -> str:
     return entity_id
 
@@ -64,7 +75,7 @@ def assemble(statements: Iterable[Statement], canon: Canon = _identity) -> dict[
     entities: dict[str, ValueEntity] = {}
     for entity_id, group in grouped.items():
         schema = pick_schema(s.schema for s in group)
-        proxy = ValueEntity(schema, {"id": entity_id})
+        proxy = CaseEntity(schema, {"id": entity_id})
         for st in group:
             if schema.get(st.prop) is not None:
                 proxy.add(st.prop, st.value, quiet=True)
