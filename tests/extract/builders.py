@@ -35,3 +35,13 @@ def build(text: str, parties: dict[str, str], dates: dict[str, str] | None = Non
             ctx.dates.append(DateMention(m.start(), m.end(), expr, value))
     ctx.sort()
     return ctx
+
+
+RELATIONS = ("relations", "relations_clauses", "relations_dep")
+
+
+def run(ctx: DocContext, *names: str) -> DocContext:
+    """Run the named registered components in order (the relation components by default)."""
+    from casegraph.extract import pipeline
+
+    return pipeline.run_components(ctx, names or RELATIONS)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from casegraph.extract import designations, relations
+from casegraph.extract import designations
 from casegraph.extract.context import DocContext
 
-from .builders import build
+from .builders import build, run
 
 
 def sanctions(ctx: DocContext) -> list[dict[str, list[str]]]:
-    relations.run(ctx)
+    run(ctx)
     designations.run(ctx)
     out = []
     for d in ctx.drafts:

@@ -28,23 +28,23 @@ def ctx_with(person_org_schema: str, purpose: str) -> DocContext:
 
 def test_a_public_body_joins_the_payment_of_its_official() -> None:
     ctx = ctx_with("PublicBody", "contract")
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert ctx.drafts[1].refs("payer") == ["lena holt", "ministry of health"]
 
 
 def test_a_private_employer_joins_only_for_contracts() -> None:
     ctx = ctx_with("Company", "gift")
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert ctx.drafts[1].refs("payer") == ["lena holt"]
     ctx = ctx_with("Company", "contract")
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert "ministry of health" in ctx.drafts[1].refs("payer")
 
 
 def test_nothing_changes_without_roles() -> None:
     ctx = ctx_with("PublicBody", "contract")
     ctx.drafts = ctx.drafts[1:]
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert ctx.drafts[0].refs("payer") == ["lena holt"]
 
 
@@ -65,8 +65,8 @@ def _with_second_role(company_mentions: int, holding_mentions: int) -> DocContex
 
 def test_a_signer_with_two_roles_signs_for_the_organisation_the_story_follows() -> None:
     ctx = _with_second_role(company_mentions=6, holding_mentions=2)
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert ctx.drafts[2].refs("payer") == ["lena holt", "ministry of health"]
     ctx = _with_second_role(company_mentions=3, holding_mentions=2)  # neither stands out: no guess
-    payment_links.run(ctx)
+    payment_links.link_signers(ctx, ctx.drafts)
     assert ctx.drafts[2].refs("payer") == ["lena holt"]

@@ -407,3 +407,27 @@ def test_surname_gender(name: str, gender: str | None) -> None:
     from casegraph.extract.names import surname_gender
 
     assert surname_gender(name) == gender
+
+
+def test_role_with_a_possessive_after_the_quote_is_the_person_named_with_that_role() -> None:
+    text = ("The paper's editor-in-chief, Maria Petrova, disagreed. “Nothing here was changed by the owners,” "
+            "said the outlet’s editor.")
+    assert [s for s, _ in direct(extract(text))] == ["petrova"]
+
+
+def test_role_after_the_quote_that_nobody_holds_names_no_one() -> None:
+    text = ("Maria Petrova met the owners in May. “Nothing here was changed by the owners at all,” "
+            "said the outlet’s accountant.")
+    assert [s for s, _ in direct(extract(text))] == []
+
+
+def test_its_press_service_after_the_quote_speaks_for_the_organisation() -> None:
+    text = ("The Tax Service did not answer questions. “The audit followed every rule in the code,” "
+            "its press service said on Monday.")
+    assert [s for s, _ in direct(extract(text))] == ["tax"]
+
+
+def test_a_word_before_the_verb_that_is_no_voice_of_an_organisation_names_no_one() -> None:
+    text = ("The Tax Service did not answer questions. “The audit followed every rule in the code,” "
+            "its critics said on Monday.")
+    assert [s for s, _ in direct(extract(text))] == []

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from casegraph.extract import relations
 from casegraph.extract.context import DocContext, party_key
 
-from .builders import build
+from .builders import build, run
 
 
 def rels(ctx: DocContext) -> set[tuple[str, str, str]]:
-    relations.run(ctx)
+    run(ctx)
     props = {"Directorship": ("director", "organization"), "Ownership": ("owner", "asset"),
              "Membership": ("member", "organization"), "Employment": ("employee", "employer"),
              "Representation": ("agent", "client"), "Associate": ("person", "associate"),

@@ -44,6 +44,7 @@ from casegraph.extract.claims_cues import announce as find_announce
 from casegraph.extract.claims_cues import denial as find_denial
 from casegraph.extract.claims_cues import evidence as find_evidence
 from casegraph.extract.context import ClaimDraft, DocContext
+from casegraph.extract.registry import component
 
 __all__ = ["content", "run", "stem"]
 
@@ -392,6 +393,7 @@ class _QuoteSpans:
         return k >= 0 and pos < self.ends[k]
 
 
+@component("claims", requires=("parties", "quotes"), assigns=("claims",))
 def run(ctx: DocContext) -> None:
     units = _units(ctx)
     pairs = _Pairs(ctx)

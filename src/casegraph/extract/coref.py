@@ -109,7 +109,7 @@ _EN_BEFORE = re.compile(r"(?<![\w-])(" + _EN_NOUNS_ALT + r")[ \t]*,?[ \t]+[“\"
 _EN_AFTER = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(" + _EN_NOUNS_ALT + r")(?![\w-])")
 
 
-def run(ctx: DocContext) -> None:
+def resolve(ctx: DocContext) -> None:
     """Add a PartyMention for each nominal reference that points back to exactly one party."""
     named = [m for m in ctx.mentions if m.party in ctx.parties]
     if not named:

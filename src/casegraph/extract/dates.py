@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from casegraph.extract.context import DateMention, DocContext
+from casegraph.extract.registry import component
 
 if TYPE_CHECKING:  # dateparser is imported lazily at run time (see ``_parser``); only its type is needed here
     from dateparser.date import DateDataParser
@@ -123,6 +124,7 @@ class _Found:
     explicit_year: int | None  # the year written in the expression itself
 
 
+@component("dates", requires=(), assigns=("dates",))
 def run(ctx: DocContext) -> None:
     """Fill ``ctx.dates`` with every date expression in the text, in text order."""
     lang = "ru" if ctx.language in ("ru", "uk", "be") else "en"

@@ -3,7 +3,7 @@
 Why: a listing ("the Ministry added X to its 'foreign agent' list", "recognised X as a foreign
 agent", "U.S.-sanctioned X", "Минюст внёс X в реестр иноагентов") is a dated act by one body
 against one party, and investigators filter on exactly that. The frames below work on sentences
-masked by :func:`casegraph.extract.relations.mask`, so they are independent of the names; the
+masked by :func:`casegraph.extract.masking.mask`, so they are independent of the names; the
 program is built from the list's own noun phrase, and one Sanction is kept per
 (entity, program), however often the article repeats it.
 """
@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Span
-from casegraph.extract.relations import (
+from casegraph.extract.masking import (
     NOSTOP,
     OSLOT,
     SLOT,
@@ -27,6 +27,7 @@ from casegraph.extract.relations import (
     plist,
     sentences_of,
 )
+from casegraph.extract.registry import component
 from casegraph.extract.vocab.trie import trie_pattern
 
 _Q = r"[“”\"'‘’«»]"
@@ -364,6 +365,7 @@ def _adverse_from(text: str) -> int | None:
 _PRONOUN_OBJECT = re.compile(r"(?<![\w-])(?:him|her|them|he|she|него|неё|нее)(?![\w-])", re.I)
 
 
+@component("designations", requires=("parties", "dates", "relations"), assigns=("sanctions",))
 def run(ctx: DocContext) -> None:
     """Append one Sanction draft per (entity, program) stated in the document."""
     ctx.sort()

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
-from casegraph.extract.relations import SLOT, add_ref, add_text, is_person, mask, sentences_of
+from casegraph.extract.masking import SLOT, add_ref, add_text, is_person, mask, sentences_of
+from casegraph.extract.registry import component
 
 # Verbs of action (English past/present forms, Russian past stems). Generic vocabulary.
 ACTION_VERBS = (
@@ -183,6 +184,7 @@ def heading_date(ctx: DocContext, sent: Sentence) -> DateMention | None:
     return d if _HEADING_REST.fullmatch(rest) else None
 
 
+@component("events", requires=("parties", "dates"), assigns=("events",))
 def run(ctx: DocContext) -> None:
     """Append one Event per (clause, date) where the clause names at least one party."""
     ctx.sort()

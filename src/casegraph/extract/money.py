@@ -28,6 +28,8 @@ from casegraph.extract.money_roles import (
     parsed_roles,
 )
 from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
+from casegraph.extract.payment_links import link_signers
+from casegraph.extract.registry import component
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
 from casegraph.extract.vocab.trie import trie_pattern
 
@@ -95,6 +97,7 @@ class Roles:
     evidence: list[str] = field(default_factory=list)
 
 
+@component("money", requires=("parties", "dates", "relations"), assigns=("payments",))
 def run(ctx: DocContext) -> None:
     """Append one Payment draft per money amount (conversions and percentages excluded), and one
     per award without an amount that names both sides."""
@@ -133,8 +136,9 @@ def run(ctx: DocContext) -> None:
                                         or (v.prop in ("date", "purpose") and not _has(draft, v.prop)))
                     used.add(award.key)
                     break
-    ctx.drafts.extend(payments)
-    ctx.drafts.extend(a for a in awards if a.key not in used)
+    kept = [*payments, *(a for a in awards if a.key not in used)]
+    link_signers(ctx, kept)
+    ctx.drafts.extend(kept)
 
 
 _CONTINUATION = re.compile(

@@ -37,6 +37,8 @@ from casegraph.extract.parties_group import (
     territory_code,
 )
 from casegraph.extract.parties_hints import apposition_hint, dateline_places, masthead_span, vessel_forms
+from casegraph.extract.parties_shapes import shape_candidates
+from casegraph.extract.registry import component
 from casegraph.extract.vocab.organisations import (
     AGENT_APPOSITION_NOUNS,
     COMPANY_APPOSITION_NOUNS,
@@ -72,16 +74,17 @@ class _Cand:
 # -- public entry point ----------------------------------------------------------------------------
 
 
+@component("parties", requires=("sentences", "parse"), assigns=("parties",))
 def run(ctx: DocContext) -> None:
     """Fill ``ctx.parties`` and ``ctx.mentions`` (sorted)."""
     if ctx.language == "ru":
         from casegraph.extract import parties_ru
 
-        parties_ru.run(ctx)
+        parties_ru.find_parties(ctx)
     else:
         _english(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
-    coref.run(ctx)
+    coref.resolve(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
 
 
@@ -651,13 +654,11 @@ def _publisher_links(ctx: DocContext, cands: list[_Cand]) -> list[tuple[_Cand, _
 
 def _english(ctx: DocContext) -> None:
     doc = ctx.nlp_doc
-    if doc is None:
-        from casegraph.extract import segment
-
-        segment.run(ctx)
-        doc = ctx.nlp_doc
+    if doc is None:  # the pipeline runs segment first ("parse" is required); a caller without it gets none
+        return
     limit = ctx.parsed_chars
-    raw = _ner_candidates(doc, ctx.text) + _rule_candidates(ctx, doc)
+    raw = _ner_candidates(doc, ctx.text) + _rule_candidates(ctx, doc) + [
+        _Cand(s, e, label, "shape", hint) for s, e, label, hint in shape_candidates(doc)]
     places = frozenset(dateline_places(ctx.text))
     cands = []
     for c in (r for cand in raw for r in _refine(ctx, doc, cand)):

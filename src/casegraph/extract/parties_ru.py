@@ -73,7 +73,7 @@ class _Group:
     quoted: set[str] = field(default_factory=set)  # normal forms of the quoted names it carries
 
 
-def run(ctx: DocContext) -> None:
+def find_parties(ctx: DocContext) -> None:
     """Fill ``ctx.parties`` and ``ctx.mentions`` for a Russian text."""
     from natasha import Doc
 

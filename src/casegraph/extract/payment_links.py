@@ -1,8 +1,9 @@
 """Payments made by officials on behalf of their bodies.
 
 "Health Minister A and the supplier's director B signed a contract worth N": the money moves between
-the ministry and the supplier, but the sentence names only people. Money runs before relations, so
-it cannot know who works where; this component runs after relations and, for each Payment whose
+the ministry and the supplier, but the sentence names only people. The money component runs after
+the relation components and, before it hands its Payment drafts over, calls :func:`link_signers`: for
+each Payment whose
 payer or beneficiary is a person holding a role in exactly one organisation of the document (an
 Employment or Directorship found by ``relations``), adds that organisation on the same side. It is
 limited to public bodies and to contract-like purposes, where people act for their organisation
@@ -48,11 +49,12 @@ def _dominant(ctx: DocContext, orgs: set[str]) -> str | None:
     return None
 
 
-def run(ctx: DocContext) -> None:
+def link_signers(ctx: DocContext, payments: list[Draft]) -> None:
+    """Add the organisation of a signing official to the money component's own Payment drafts."""
     held = _roles(ctx)
     if not held:
         return
-    for draft in ctx.drafts:
+    for draft in payments:
         if draft.schema != "Payment":
             continue
         contract = _contract_like(draft)

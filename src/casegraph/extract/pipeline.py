@@ -1,18 +1,19 @@
 """Assemble the extraction components and run them over documents.
 
-Components are modules under ``casegraph.extract`` exposing ``run(ctx)``; the order below is the
-order of dependence (parties before anything that links parties, dates before money and events).
-Adding a component means adding one file and one name here.
+Components register themselves beside their code (:mod:`casegraph.extract.registry`: a ``run``
+decorated with what it requires and assigns); the pipeline is assembled from those registrations
+when this module is imported, so a pipeline with an unmet requirement fails at start-up, not
+half-way through a batch. Adding a component means adding one file.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from casegraph.extract import registry
 from casegraph.extract.context import DocContext
 from casegraph.extract.emit import to_extraction
 from casegraph.model import Document
@@ -21,10 +22,11 @@ from casegraph.store.base import Extraction
 
 log = logging.getLogger(__name__)
 
-COMPONENTS: tuple[str, ...] = (
-    "segment", "parties", "dates", "money", "relations", "relations_passing", "payment_links", "designations",
-    "events", "quotes", "claims",
-)
+PIPELINE = registry.assemble(registry.discover().values())
+COMPONENTS: tuple[str, ...] = tuple(c.name for c in PIPELINE)
+_RUNS = {c.name: c.run for c in PIPELINE}
+# what runs after the batch parse (segment.run_many does the segmenting for the whole batch)
+AFTER_PARSE: tuple[str, ...] = tuple(n for n in COMPONENTS if n != "segment")
 MAX_CHARS = 1_000_000  # longer texts are cut (at a line break), and the user is told
 
 
@@ -37,8 +39,8 @@ class ExtractOutcome:
 
 
 def component(name: str) -> Callable[[DocContext], None]:
-    module = importlib.import_module(f"casegraph.extract.{name}")
-    return module.run  # type: ignore[no-any-return]
+    """The ``run`` of a registered component."""
+    return _RUNS[name]
 
 
 def context_for(document: Document) -> DocContext:
@@ -90,7 +92,7 @@ def extract_documents(documents: Iterable[Document], batch_size: int = 16) -> It
             log.exception("batch segmentation failed; retrying documents one by one")
             parsed = False
         for document, ctx in zip(chunk, ctxs, strict=True):
-            yield _finish(document, ctx, COMPONENTS[1:] if parsed else COMPONENTS)
+            yield _finish(document, ctx, AFTER_PARSE if parsed else COMPONENTS)
 
 
 def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -1,20 +1,18 @@
 """Reported speech: "X said (that) …", "X asked to …", "according to X, …", "по словам X, …".
 
 The clause a speech verb introduces becomes a quote of kind ``reported`` when the verb's subject is
-a party; split from :mod:`casegraph.extract.quotes` (which owns the quotation-mark scanning and the
-attribution helpers used here) so each module keeps one job.
+a party. The speaker lookups it shares with direct quotes come from
+:class:`casegraph.extract.quotes_speakers.Speakers`; :mod:`quotes` calls :func:`reported` and this
+module imports nothing from it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from casegraph.extract import speech
 from casegraph.extract.context import QuoteDraft
-
-if TYPE_CHECKING:
-    from casegraph.extract.quotes import _Extractor, _Span
+from casegraph.extract.quotes_speakers import QuoteSpan, Speakers
 
 REPORTED_THAT_RE = re.compile(
     r"^(?P<gap>[^.;:!?()“”«»\"]{0,90}?)(?:,\s*)?(?<![\w-])(?:that|что|будто)(?![\w-])\s*", re.IGNORECASE
@@ -29,7 +27,7 @@ WORD_RE = re.compile(r"\w+")
 LEAD_RE = re.compile(r"^[\s—–«“\"-]*(?:(?:but|and|yet|however|однако|но|а|и)[\s,]*)?$", re.IGNORECASE)
 
 
-def reported(ex: _Extractor) -> list[QuoteDraft]:
+def reported(ex: Speakers) -> list[QuoteDraft]:
     """Reported clauses of every sentence, one per speech verb, never inside quotation marks."""
     out: list[QuoteDraft] = []
     direct = [s for s in ex.spans if s.accepted]
@@ -50,7 +48,7 @@ def reported(ex: _Extractor) -> list[QuoteDraft]:
     return out
 
 def reported_clause(
-    ex: _Extractor, lo: int, hi: int, verb: re.Match[str], direct: list[_Span]
+    ex: Speakers, lo: int, hi: int, verb: re.Match[str], direct: list[QuoteSpan]
 ) -> QuoteDraft | None:
     rest = ex.text[verb.end() : hi]
     word = verb.group().lower()
@@ -102,7 +100,7 @@ def reported_clause(
     )
 
 def according_clause(
-    ex: _Extractor, lo: int, hi: int, verb: re.Match[str], direct: list[_Span]
+    ex: Speakers, lo: int, hi: int, verb: re.Match[str], direct: list[QuoteSpan]
 ) -> QuoteDraft | None:
     """ "According to X, the firm paid …" / "По словам X, работы …": the rest of the sentence after
     the source phrase (its comma, or the comma closing an apposition after a role noun: "according
@@ -151,7 +149,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def bare_clause(ex: _Extractor, verb: re.Match[str]) -> int | None:
+def bare_clause(ex: Speakers, verb: re.Match[str]) -> int | None:
     """Start of a clause reported without "that" ("X said the firm had left"): the parse's
     clausal complement of the verb, with its own subject, right after the verb."""
     doc = ex.ctx.nlp_doc

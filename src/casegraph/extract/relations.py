@@ -10,270 +10,41 @@ lists ("lawyers A and B") and both English and Russian, with or without a spaCy 
 The frames and the role vocabulary (:mod:`casegraph.extract.vocab.roles`) are generic; nothing
 here knows about a particular case.
 
-The masking helpers are shared by :mod:`designations` and :mod:`events`.
+Sentence masking lives in :mod:`masking`, recording in :mod:`relations_base`; the clause, dependency and
+in-passing frames are components of their own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
 
-from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
-from casegraph.extract.nominals import mentions_between, nominal_mentions
+from casegraph.extract.context import DocContext, PartyMention
+from casegraph.extract.masking import (
+    NOSTOP,
+    OSLOT,
+    PSLOT,
+    SLOT,
+    Masked,
+    dates_near,
+    has_role,
+    is_person,
+    masked_sentences,
+    person_before,
+    plist,
+)
+from casegraph.extract.nominals import mentions_between
+from casegraph.extract.registry import component
+from casegraph.extract.relations_base import (
+    NEGATION,
+    ROLE,
+    body_for_title,
+    body_in_sentence,
+    lawyer_at,
+    record,
+    record_role,
+)
 from casegraph.extract.vocab import roles as V
 from casegraph.extract.vocab.trie import trie_pattern
-
-# ------------------------------------------------------------------------------------------
-# Shared helpers: sentences, masking, drafts, pronouns
-# ------------------------------------------------------------------------------------------
-
-# a stop followed by a capitalised word, or a line break (abbreviations such as "U.S." stay inside)
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[«“\"'A-ZА-ЯЁ])|\n")
-SLOT = r"⟨[PO]\d+⟩"
-PSLOT = r"⟨P\d+⟩"
-OSLOT = r"⟨O\d+⟩"
-# A coordinated list of slots of one kind: "⟨P1⟩ and ⟨P2⟩", "⟨P1⟩, ⟨P2⟩, and former X ⟨P3⟩".
-NOSTOP = r"(?:[^⟨.;]|\.(?=\S))"  # any character but a sentence stop or a name slot
-# the words between list members are titles: capitalised (even inside case-insensitive frames) or
-# title words ("Tom Reed and senator Ada Wolfe"), never any lowercase words ("X, appealed to the Y")
-_TITLE_WORD = "|".join(re.escape(w) for w in sorted(V.ROLE_HEADS | V.ROLE_MODIFIERS, key=len, reverse=True))
-_GLUE = (r"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и|&)\s+)(?:the\s+)?"
-         rf"(?:(?:(?-i:[A-ZА-Я][\w.-]*)|(?:{_TITLE_WORD})(?![\w-]))\s+){{0,3}}")
-
-
-def plist(slot: str) -> str:
-    # a later member is never a possessor: in "⟨P1⟩, ⟨P2⟩'s daughter" ⟨P2⟩ is no list member
-    return rf"{slot}(?:{_GLUE}{slot}(?!['’]s))*"
-
-
-def sentences_of(ctx: DocContext) -> list[Sentence]:
-    """The document's sentences; a plain punctuation split when no segmenter ran."""
-    if ctx.sentences:
-        return ctx.sentences
-    out, pos = [], 0
-    for brk in [*(m.end() for m in _SENT_END.finditer(ctx.text)), len(ctx.text)]:
-        s, e = pos, brk
-        while s < e and ctx.text[s].isspace():
-            s += 1
-        while e > s and ctx.text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Sentence(s, e, ctx.text[s:e]))
-        pos = brk
-    return out
-
-
-def is_person(ctx: DocContext, key: str) -> bool:
-    party = ctx.parties.get(key)
-    return party is not None and party.schema == "Person"
-
-
-@dataclass
-class Masked:
-    """A sentence with party mentions replaced by placeholders, and the way back to offsets."""
-
-    sentence: Sentence
-    text: str
-    slots: list[PartyMention]
-    origin: list[int]  # masked character index → offset in ctx.text
-
-    def slot(self, token: str) -> PartyMention:
-        return self.slots[int(token[2:-1])]
-
-    def slots_in(self, chunk: str | None) -> list[PartyMention]:
-        return [self.slot(t) for t in re.findall(SLOT, chunk or "")]
-
-    @cached_property
-    def low(self) -> str:
-        """The masked text in lower case, for the cheap word tests that gate costly frames."""
-        return self.text.lower()
-
-    @cached_property
-    def has_role(self) -> bool:
-        """Whether the sentence holds any role word (frames built on ROLE are skipped if not)."""
-        return has_role(self.text)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets in ctx.text of the masked range [start, end)."""
-        if end <= start:
-            return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
-
-
-def mask(ctx: DocContext, sent: Sentence, extra: list[PartyMention] | None = None) -> Masked:
-    """Replace every (outermost, non-overlapping) party mention in the sentence by a placeholder;
-    ``extra`` adds mentions found by description (:mod:`casegraph.extract.nominals`)."""
-    found = sorted([*mentions_between(ctx, sent.start, sent.end), *(extra or [])],
-                   key=lambda m: (m.start, -(m.end - m.start)))
-    chosen: list[PartyMention] = []
-    for m in found:
-        if m.party not in ctx.parties:
-            continue
-        if chosen and m.start < chosen[-1].end:
-            continue
-        chosen.append(m)
-    text: list[str] = []
-    origin: list[int] = []
-    pos = sent.start
-    for i, m in enumerate(chosen):
-        text.append(ctx.text[pos:m.start])
-        origin.extend(range(pos, m.start))
-        kind = "P" if is_person(ctx, m.party) else "O"
-        token = f"⟨{kind}{i}⟩"
-        text.append(token)
-        # every placeholder character maps into the mention, the last one to its last character
-        origin.extend([m.start] * (len(token) - 1) + [m.end - 1])
-        pos = m.end
-    text.append(ctx.text[pos:sent.end])
-    origin.extend(range(pos, sent.end))
-    return Masked(sent, "".join(text), chosen, origin)
-
-
-def masked_sentences(ctx: DocContext, nominal: bool = False, gate: re.Pattern[str] | None = None
-                     ) -> Iterator[Masked]:
-    """Every sentence masked; with ``nominal``, descriptions such as "the trust" become slots too.
-    A ``gate`` skips sentences without any word a caller's frames need."""
-    for sent in sentences_of(ctx):
-        if gate is not None and not gate.search(sent.text):
-            continue
-        yield mask(ctx, sent, nominal_mentions(ctx, sent) if nominal else None)
-
-
-def upsert(ctx: DocContext, key: str, schema: str, span: tuple[int, int], confidence: float) -> Draft:
-    """The draft with this key, created if new. A relation stated twice in a document is one draft:
-    later statements add their values (with their own spans) to it."""
-    for draft in ctx.drafts:
-        if draft.key == key:
-            draft.confidence = max(draft.confidence, confidence)
-            return draft
-    draft = Draft(key=key, schema=schema, span=Span(*span), confidence=confidence, origin="extract:relations")
-    ctx.drafts.append(draft)
-    return draft
-
-
-def add_text(draft: Draft, prop: str, value: str, start: int, end: int) -> None:
-    """Add a text value unless the draft already holds it (keeps roles and names unique)."""
-    value = " ".join(value.split())
-    if value and not any(v.prop == prop and v.value.lower() == value.lower() for v in draft.values):
-        draft.add(prop, value, start, end)
-
-
-def add_ref(draft: Draft, prop: str, mention: PartyMention) -> None:
-    if not any(v.prop == prop and v.ref and v.start == mention.start for v in draft.values):
-        draft.add(prop, mention.party, mention.start, mention.end, ref=True)
-
-
-def person_before(ctx: DocContext, offset: int, sentence: Sentence | None = None) -> PartyMention | None:
-    """Resolve "he"/"his": the first person named in the sentence before the pronoun (usually the
-    subject), else the last person named earlier in the paragraph."""
-    if sentence is not None:
-        for m in mentions_between(ctx, sentence.start, offset):
-            if is_person(ctx, m.party):
-                return m
-    para = ctx.text.rfind("\n\n", 0, offset)
-    for m in reversed(mentions_between(ctx, max(para, 0), offset)):
-        if is_person(ctx, m.party):
-            return m
-    return None
-
-
-def dates_near(ctx: DocContext, start: int, end: int) -> list[DateMention]:
-    return [d for d in ctx.dates if d.start >= start and d.end <= end]
-
-
-RU_END = r"[аяоеёыийуюьмх]{0,4}"  # a Russian case ending: "директором", "председателя", "генеральным"
-
-
-def ru_stem(word: str) -> str:
-    """A Russian word as a pattern for any of its case forms ("владелец" → "владел(?:ец|ьц)…")."""
-    if word.endswith("ец"):
-        return re.escape(word[:-2]) + r"(?:ец|ьц)" + RU_END
-    stem = re.sub(r"[аяоеёыийуюь]+$", "", word)
-    return re.escape(stem if len(stem) >= 3 else word) + RU_END
-
-
-def _role_re() -> str:
-    words = []
-    for role in V.ALL_ROLES:
-        if re.search(r"[а-яё]", role):  # Russian titles inflect word by word ("генеральным директором")
-            words.append(r"\s+".join(ru_stem(w) for w in role.split()))
-        else:  # English ones may be plural
-            words.append(r"\s+".join(re.escape(w) for w in role.split()) + r"(?:s|es)?")
-    mods = "|".join([*(re.escape(m) for m in V.TITLE_MODIFIERS),
-                     *(re.escape(m) + RU_END for m in V.TITLE_MODIFIERS_RU)])
-    one = rf"(?:(?:{mods})\s+)*(?:{'|'.join(words)})"
-    return rf"(?i:{one}(?:\s+(?:and|&|и)\s+{one})*)(?!\w)"
-
-
-ROLE = _role_re()
-# A cheap test that a stretch of text holds a role word at all, run before the costly ROLE
-# searches (most windows hold none).
-_ROLE_WORDS = frozenset(w for r in V.ALL_ROLES if not re.search(r"[а-яё]", r) for w in r.split())
-_ROLE_STEMS_RU = tuple(re.sub(r"[аяоеёыийуюь]+$", "", w)[:6] for r in V.ALL_ROLES if re.search(r"[а-яё]", r)
-                       for w in r.split()[-1:])
-
-
-def has_role(text: str) -> bool:
-    for word in re.findall(r"[\w-]+", text.lower()):
-        if word in _ROLE_WORDS or word.rstrip("s") in _ROLE_WORDS or word.startswith(_ROLE_STEMS_RU):
-            return True
-    return False
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|n[’']t|denied|не|никогда)\b", re.I)
-
-
-def split_roles(role: str) -> list[str]:
-    return [r.strip() for r in re.split(r"\s+(?:and|&|и)\s+", role) if r.strip()]
-
-
-# ------------------------------------------------------------------------------------------
-# Recording a relation
-# ------------------------------------------------------------------------------------------
-
-_PROPS = {
-    "Directorship": ("director", "organization", "role"),
-    "Ownership": ("owner", "asset", "role"),
-    "Membership": ("member", "organization", "role"),
-    "Employment": ("employee", "employer", "role"),
-    "Representation": ("agent", "client", "role"),
-    "Associate": ("person", "associate", "relationship"),
-    "UnknownLink": ("subject", "object", "role"),
-    "Family": ("person", "relative", "relationship"),
-}
-
-
-def record(ctx: DocContext, schema: str, subj: PartyMention, obj: PartyMention, sent: Sentence,
-           role: tuple[str, int, int] | None = None, confidence: float = 0.7,
-           start_date: DateMention | None = None) -> Draft | None:
-    """Append (or extend) the relation draft linking ``subj`` to ``obj``."""
-    if subj.party == obj.party:
-        return None
-    if schema == "Associate" and not (is_person(ctx, subj.party) and is_person(ctx, obj.party)):
-        schema = "UnknownLink"
-    sp, op, rp = _PROPS[schema]
-    draft = upsert(ctx, f"rel:{schema}:{subj.party}:{obj.party}", schema, (sent.start, sent.end), confidence)
-    add_ref(draft, sp, subj)
-    add_ref(draft, op, obj)
-    if role:
-        add_text(draft, rp, role[0], role[1], role[2])
-    if start_date:
-        add_text(draft, "startDate", start_date.value, start_date.start, start_date.end)
-    return draft
-
-
-def record_role(ctx: DocContext, m: Masked, person: PartyMention, org: PartyMention, role_text: str,
-                r_start: int, r_end: int, confidence: float) -> None:
-    """Record one relation per coordinated role ("founder and director") of person at org."""
-    s, e = m.span(r_start, r_end)
-    for part in split_roles(role_text) or [role_text]:
-        kind = V.role_kind(part)
-        if kind is None:
-            continue
-        schema = "Directorship" if kind == "founder" else kind
-        role = "founder" if kind == "founder" else " ".join(part.lower().split())
-        record(ctx, schema, person, org, m.sentence, (role, s, e), confidence)
-
 
 # ------------------------------------------------------------------------------------------
 # Frames
@@ -295,7 +66,7 @@ _APPOS_AFTER = re.compile(
     # "treasurer of ⟨O⟩'s county branch": a post in a unit of the body makes its holder a member of it
     rf"(?P<unit>['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:branch|chapter|office|unit|division|wing|cell|section)\b)?")
 # "⟨P⟩, a deputy minister responsible for exports,": a title with no body named; the body it implies
-# (:func:`_body_for_title`) is looked up among the organisations of the document
+# (:func:`body_for_title`) is looked up among the organisations of the document
 _APPOS_BARE = re.compile(
     rf"\s*,\s*(?:a|an|the)\s+(?P<role>(?:[\w.-]+\s+){{0,2}}?{ROLE})"
     rf"(?=\s*[,.;]|\s+(?:responsible|in\s+charge|who|since|until|at\s+the\s+time)\b)", re.I)
@@ -372,81 +143,7 @@ _ORG_NOUNS = tuple({n[:5] for n in V.OWNED_ORG_NOUNS + V.LED_ORG_NOUNS})
 
 
 def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
-
-
-def _body_for_title(ctx: DocContext, title: str) -> PartyMention | None:
-    """"Justice Minister" → the document's Justice Ministry: match the title's stem words and the
-    body noun its office implies against organisation names (generic, no list of bodies).
-    Russian titles inflect and Russian ministries go by compounds ("заместитель министра
-    экономического развития" → "Минэкономразвития"), so there stems match inside words."""
-    words = re.findall(r"[\w-]+", title.lower())
-    noun = next((k for w in reversed(words) for k in V.TITLE_BODY_NOUNS
-                 if w == k or (re.match(r"[а-яё]", k) and w.startswith(k))), None)
-    if noun is None:
-        return None
-    stop = set(V.TITLE_MODIFIERS) | {w for r in V.ALL_ROLES for w in r.split()}
-    at = next((i for i, w in enumerate(words) if w.startswith(noun)), len(words))
-    # modifiers before the office word qualify the post ("старшего помощника прокурора"), not the body
-    stems = [w for i, w in enumerate(words) if w not in stop and not w.startswith(noun)
-             and not any(w.startswith(r[:6]) for r in V.ALL_ROLES if re.match(r"[а-яё]", r))
-             and not (i < at and w.startswith(V.TITLE_MODIFIERS_RU))]
-    if not stems:
-        return _only_body(ctx, noun)
-    best: PartyMention | None = None
-    for party in ctx.parties.values():
-        if party.schema == "Person":
-            continue
-        for name in [party.name, *(a for a, _ in party.aliases)]:
-            low = name.lower()
-            russian = bool(re.match(r"[а-яё]", stems[0]))
-            # "Минфин" abbreviates "финансов" to its first syllable
-            cut = 3 if russian and any(low.startswith(p) for p in V.TITLE_BODY_PREFIXES.get(noun, ())) else 5
-            bound = "" if russian else r"\b"
-            if all(re.search(rf"{bound}{re.escape(s[:cut])}", low) for s in stems) and (
-                    any(b in low for b in V.TITLE_BODY_NOUNS[noun])
-                    or any(low.startswith(p) for p in V.TITLE_BODY_PREFIXES.get(noun, ()))):
-                mention = party.mentions[0] if party.mentions else None
-                if mention is None:
-                    mention = PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
-                if best is None or len(name) > len(best.text):
-                    best = mention
-    return best
-
-
-def _body_in_sentence(ctx: DocContext, m: Masked, title: str) -> PartyMention | None:
-    """A bare "X, a deputy minister," when the document names several ministries: the one body of
-    the title's kind that the same sentence names ("… defended the ministry's process")."""
-    words = re.findall(r"[\w-]+", title.lower())
-    noun = next((k for w in reversed(words) for k in V.TITLE_BODY_NOUNS if w == k), None)
-    if noun is None:
-        return None
-    found = {x.party: x for x in m.slots if not is_person(ctx, x.party) and any(
-        b in n.lower() for n in [ctx.parties[x.party].name, *(a for a, _ in ctx.parties[x.party].aliases)]
-        for b in V.TITLE_BODY_NOUNS[noun])}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _only_body(ctx: DocContext, noun: str) -> PartyMention | None:
-    """A bare "Deputy Minister X" / "министр X": the ministry, when the text names exactly one
-    public body of that kind (a story about one ministry calls its officials by bare titles)."""
-    if noun not in ("minister", "министр"):
-        return None
-    found = [p for p in ctx.parties.values() if p.schema != "Person" and any(
-        b in n.lower() for n in [p.name, *(a for a, _ in p.aliases)] for b in V.TITLE_BODY_NOUNS[noun])]
-    if len(found) != 1:
-        return None
-    party = found[0]
-    if party.mentions:
-        return party.mentions[0]
-    return PartyMention(party.name_span.start, party.name_span.end, party.name, party.key)
-
-
-def lawyer_at(ctx: DocContext, role: str, prep: str | None, org: PartyMention) -> bool:
-    """"a barrister at X Chambers", "a partner with X LLP": a lawyer *at* an organisation works
-    there; only "lawyer for/of/to X" names a client."""
-    return prep is not None and prep.lower() in ("at", "with", "in", "в") and not is_person(ctx, org.party) and \
-        V.role_kind(role) == "Representation"
+    return bool(NEGATION.search(text))
 
 
 def _fits(ctx: DocContext, role: str, anchor: PartyMention) -> bool:
@@ -478,7 +175,7 @@ def _title_frames(ctx: DocContext, m: Masked) -> None:
             m.text[window:tok.start()]) else None
         if before:
             title = before.group("title")
-            org = m.slot(before.group("org")) if before.group("org") else _body_for_title(ctx, title)
+            org = m.slot(before.group("org")) if before.group("org") else body_for_title(ctx, title)
             if org is not None:
                 # "lawyers ⟨P1⟩ and ⟨P2⟩": a plural title covers every coordinated name; a
                 # singular one only the first ("Health Minister ⟨P1⟩ and ⟨P2⟩ signed")
@@ -502,7 +199,7 @@ def _title_frames(ctx: DocContext, m: Masked) -> None:
                 record_role(ctx, m, person, org, role, appos.start("role"), appos.end("role"), 0.75)
         bare = None if appos else _APPOS_BARE.match(m.text, tok.end())
         if bare and not _negated(bare.group()):
-            body = _body_for_title(ctx, bare.group("role")) or _body_in_sentence(ctx, m, bare.group("role"))
+            body = body_for_title(ctx, bare.group("role")) or body_in_sentence(ctx, m, bare.group("role"))
             if body is not None and body.party != person.party:
                 record_role(ctx, m, person, body, bare.group("role"), bare.start("role"), bare.end("role"), 0.65)
         as_org = _AS_ORG_TITLE.match(m.text, tok.end())
@@ -640,16 +337,13 @@ FRAMES = (_title_frames, _founding_frames, _possessive_frames, _membership_frame
           _representation_frames, _link_frames)
 
 
+@component("relations", requires=("parties", "dates"), assigns=("relations", "relations:titles"))
 def run(ctx: DocContext) -> None:
-    """Append relation drafts for every frame found in every sentence, then those read off the
-    dependency paths between mentions (:mod:`relations_dep`; a tie both find is one draft)."""
+    """Append relation drafts for every title, founding, possessive, membership, representation
+    and link frame found in every sentence."""
     ctx.sort()
-    from casegraph.extract import relations_clauses, relations_dep  # they build on the helpers above
-
-    frames = (*FRAMES, *relations_clauses.FRAMES)
     for m in masked_sentences(ctx, nominal=True):
         if not m.slots:
             continue
-        for frame in frames:
+        for frame in FRAMES:
             frame(ctx, m)
-    relations_dep.run(ctx)

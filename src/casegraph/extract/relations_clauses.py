@@ -15,22 +15,21 @@ from __future__ import annotations
 import re
 
 from casegraph.extract.context import DocContext, PartyMention
-from casegraph.extract.nominals import mentions_between
-from casegraph.extract.relations import (
+from casegraph.extract.masking import (
     NOSTOP,
     OSLOT,
     PSLOT,
-    ROLE,
     SLOT,
     Masked,
     dates_near,
     is_person,
+    masked_sentences,
     plist,
-    record,
-    record_role,
-    ru_stem,
     sentences_of,
 )
+from casegraph.extract.nominals import mentions_between
+from casegraph.extract.registry import component
+from casegraph.extract.relations_base import ROLE, body_for_title, record, record_role, ru_stem
 from casegraph.extract.vocab import roles as V
 
 _NEG = re.compile(r"(?<!\w)(?:not|never|no\s+longer|n[’']t|denied|denies|не|никогда)(?!\w)", re.I)
@@ -532,7 +531,6 @@ def _topic_org(ctx: DocContext, m: Masked) -> PartyMention | None:
 
 
 def _russian_title_frames(ctx: DocContext, m: Masked) -> None:
-    from casegraph.extract.relations import _body_for_title  # the shared title → body lookup
 
     if not m.has_role or not re.search(r"[а-яё]", m.text[:200], re.I):
         return  # Russian word order only; English titles are read by :mod:`relations`
@@ -543,7 +541,7 @@ def _russian_title_frames(ctx: DocContext, m: Masked) -> None:
         person = m.slot(hit.group("person"))
         orgs = m.slots_in(hit.group("orgs"))
         if not orgs:
-            body = _body_for_title(ctx, title)
+            body = body_for_title(ctx, title)
             orgs = [body] if body is not None else []
         for org in orgs:
             record_role(ctx, m, person, org, title, hit.start("title"), hit.end("title"), 0.75)
@@ -620,3 +618,15 @@ def _family_frames(ctx: DocContext, m: Masked) -> None:
 
 FRAMES = (_verb_frames, _possessive_role_frames, _representation_frames, _ownership_frames, _board_frames,
           _russian_title_frames, _family_frames, _affiliation_frames)
+
+
+@component("relations_clauses", requires=("parties", "dates", "relations:titles"), assigns=("relations",))
+def run(ctx: DocContext) -> None:
+    """Append relation drafts for the clause, possessive, board, kinship and Russian title frames of
+    every sentence."""
+    ctx.sort()
+    for m in masked_sentences(ctx, nominal=True):
+        if not m.slots:
+            continue
+        for frame in FRAMES:
+            frame(ctx, m)

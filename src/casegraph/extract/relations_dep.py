@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from casegraph.extract.context import DateMention, DocContext, PartyMention, Sentence
+from casegraph.extract.masking import is_person, sentences_of
 from casegraph.extract.nominals import mentions_between, nominal_mentions, shorts_between
-from casegraph.extract.relations import is_person, record, sentences_of
+from casegraph.extract.registry import component
+from casegraph.extract.relations_base import record
 from casegraph.extract.vocab import roles as V
 from casegraph.extract.vocab.trie import trie_pattern
 
@@ -625,6 +627,7 @@ def _compose(ctx: DocContext, sent: Sentence, findings: list[Finding]) -> None:
                        ("lawyer", t.idx, t.idx + len(t)), 0.6)
 
 
+@component("relations_dep", requires=("parties", "dates", "parse"), assigns=("relations",))
 def run(ctx: DocContext) -> None:
     """Add relation drafts found on dependency paths between party mentions (English only)."""
     doc = ctx.nlp_doc

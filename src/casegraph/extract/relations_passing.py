@@ -7,7 +7,7 @@ or verbs of the sentence, so the frames of :mod:`relations` and the dependency p
 :mod:`relations_dep` miss them. Like those frames these run over masked sentences (every party is a
 ``⟨P3⟩``/``⟨O5⟩`` slot), so they hold for any names; the cue words live in
 ``extract/data/ties.yaml``. Requires parties (and dates for nothing); assigns relation drafts
-through :func:`relations.record`, which merges a tie another frame already found.
+through :func:`relations_base.record`, which merges a tie another frame already found.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import re
 
 from casegraph.extract.context import DocContext, PartyMention
 from casegraph.extract.cues import alternation, load
-from casegraph.extract.relations import SLOT, Masked, is_person, masked_sentences, person_before, record
+from casegraph.extract.masking import SLOT, Masked, is_person, masked_sentences, person_before
+from casegraph.extract.registry import component
+from casegraph.extract.relations_base import record
 
 _NEG = re.compile(r"(?<!\w)(?:not|never|no\s+longer|n[’']t|denied|denies|deny|не|никогда)(?!\w)", re.I)
 _FILL = r"(?:[\w.-]+\s+){0,3}?"  # a few words of a noun phrase ("businessman", "media group")
@@ -173,6 +175,7 @@ def _behalf(ctx: DocContext, m: Masked) -> None:
 FRAMES = (_hyphen, _parents, _ties, _behalf)
 
 
+@component("relations_passing", requires=("parties",), assigns=("relations",))
 def run(ctx: DocContext) -> None:
     """Append relation drafts for the ties every sentence states in passing."""
     ctx.sort()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from casegraph.extract.context import DocContext, Sentence
 from casegraph.extract.nlp import english
+from casegraph.extract.registry import component
 
 MAX_CHARS = 1_000_000  # spaCy's default max_length; longer texts are cut and a note is left
 _LINE_BREAK = re.compile(r"\n")
@@ -62,6 +63,7 @@ def _russian_sentences(ctx: DocContext, text: str) -> list[Sentence]:
     return out
 
 
+@component("segment", requires=(), assigns=("sentences", "parse"))
 def run(ctx: DocContext) -> None:
     """Fill ``ctx.sentences`` (and ``ctx.nlp_doc`` for English)."""
     run_many([ctx])
