@@ -89,3 +89,20 @@ def test_exports_carry_canonical_ids_with_referents(case: Case, tmp_path: Path) 
     ftm = Path(sys.executable).with_name("ftm")
     checked = subprocess.run([str(ftm), "validate", "-i", str(path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr[-2000:]
+
+
+def test_reviewer_judgements_survive_re_extraction_of_every_document(case: Case) -> None:
+    """Runs last: it changes the shared case."""
+    person = with_word(case, "Person", "ionov")[0]
+    members = sorted(case.referents(person.id or ""))
+    detached = members[0]
+    case.split(detached, "alice")
+    fact = next(s for s in case.statements_by_entity()[case.canonical_id(members[1])] if s.prop == "name")
+    case.decide(fact.id, "confirmed", "alice")
+    case.extract()  # every document again: same per-document ids, then automatic resolution again
+    assert case.canonical_id(detached) == detached
+    rest = {case.canonical_id(m) for m in members[1:]}
+    assert len(rest) == 1 and rest != {detached}
+    kept = {s.id: s for s in case.store.iter_statements()}[fact.id]
+    assert kept.status == "confirmed"
+    assert sorted(case.referents(rest.pop())) == members[1:]
