@@ -48,9 +48,9 @@ def demo_case(folder: Path) -> Path:
     return path
 
 
-def start_server(case: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(case: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from casegraph.cli.app import main; main()", "serve", "--case", str(case),
-               "--port", str(port)]
+               "--port", str(port), "--workers", str(workers)]
     env = {**os.environ, "CASEGRAPH_REVIEWER": "bench"}
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -62,6 +62,17 @@ def start_server(case: Path, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
     proc.kill()
     raise SystemExit(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server process and its children (workers), from /proc."""
+    total = 0.0
+    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()] \
+        if Path(f"/proc/{pid}/task/{pid}/children").exists() else [pid]
+    for p in pids:
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def targets(base: str, groups: list[str]) -> dict[str, list[str]]:
@@ -135,6 +146,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="total request budget")
     parser.add_argument("--seconds", type=float, default=90, help="time limit")
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between a client's requests (s)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (casegraph serve --workers)")
     parser.add_argument("--groups", default="entity page,search api,search page,reader")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="casegraph-bench-") as folder:
@@ -144,7 +156,7 @@ def main() -> None:
         else:
             case = demo_case(Path(folder))
         port = free_port()
-        proc = start_server(case, port)
+        proc = start_server(case, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         try:
             urls = targets(base, args.groups.split(","))
@@ -159,10 +171,14 @@ def main() -> None:
             started = time.perf_counter()
             alone = asyncio.run(run(base, urls, 1, min(400, args.requests), args.seconds, 0.0))
             report("one client, warm, back to back (the cost of one request)", alone, time.perf_counter() - started)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds(proc.pid)
             hot = asyncio.run(run(base, urls, args.clients, args.requests, args.seconds, args.think))
-            report(f"{args.clients} concurrent clients, mean think time {args.think} s", hot,
-                   time.perf_counter() - started)
+            wall, used = time.perf_counter() - started, cpu_seconds(proc.pid) - cpu
+            report(f"{args.clients} concurrent clients, mean think time {args.think} s", hot, wall)
+            served = sum(len(v) for v in hot.values())
+            print(f"\nserver CPU: {used:.1f} s for {served} requests = {1000 * used / served:.1f} ms per request; "
+                  f"the server had {100 * used / wall:.0f}% of one core over the run; load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         finally:
             proc.terminate()
             proc.wait(timeout=10)

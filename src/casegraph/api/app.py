@@ -8,7 +8,9 @@ client: an unexpected error is logged and answered with one line.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -68,6 +70,23 @@ def create_app(case: Case | str | Path, *, require_auth: bool = False, secret: b
     app.middleware("http")(_guard)
     app.add_middleware(BodyLimit, upload_paths=UPLOAD_PATHS, upload_limit=max_upload)
     return app
+
+
+SETTINGS_ENV = "CASEGRAPH_WEB_SETTINGS"
+
+
+def app_from_settings(settings: dict[str, Any]) -> FastAPI:
+    """The app ``casegraph serve`` describes in plain settings (so worker processes can rebuild it)."""
+    hosts = settings.get("allowed_hosts")
+    return create_app(settings["case"], require_auth=bool(settings["require_auth"]),
+                      secret=bytes.fromhex(settings["secret"]), local_reviewer=settings["local_reviewer"],
+                      allowed_hosts=frozenset(hosts) if hosts is not None else None,
+                      max_upload=int(settings["max_upload"]))
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn's worker processes: the settings come from ``CASEGRAPH_WEB_SETTINGS``."""
+    return app_from_settings(json.loads(os.environ[SETTINGS_ENV]))
 
 
 def _principal(request: Request) -> tuple[User | None, str | None]:

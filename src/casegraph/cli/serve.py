@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import getpass
 import ipaddress
+import json
 import os
+import secrets
 import sys
 from typing import Annotated
 
@@ -37,11 +39,12 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs a user.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     max_upload_mb: Annotated[int, typer.Option(min=1, max=50, help="Largest file an upload may be.")] = 20,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (one per core for a team).")] = 1,
 ) -> None:
     """Open the case in the web workbench (and the JSON API, documented at /openapi.json)."""
     import uvicorn
 
-    from casegraph.api.app import create_app
+    from casegraph.api.app import SETTINGS_ENV, app_from_settings
     from casegraph.api.security import LOOPBACK_HOSTS
     from casegraph.services.users import has_users
 
@@ -54,11 +57,18 @@ def serve(
     reviewer = os.environ.get("CASEGRAPH_REVIEWER") or getpass.getuser() or "local"
     # exposed: any Host (a name the admin chose); loopback: only loopback names (no DNS rebinding)
     allowed = None if exposed else LOOPBACK_HOSTS | {host.lower()}
-    application = create_app(case, require_auth=exposed or users, allowed_hosts=allowed, local_reviewer=reviewer,
-                             max_upload=max_upload_mb * 2**20)
+    settings = {"case": str(case), "require_auth": exposed or users, "local_reviewer": reviewer,
+                "allowed_hosts": sorted(allowed) if allowed is not None else None,
+                "max_upload": max_upload_mb * 2**20, "secret": secrets.token_hex(32)}
     mode = "login required" if exposed or users else f"no login (loopback only; reviewer {reviewer})"
     say("casegraph workbench on [bold]http://{}:{}/[/bold] — {}", host, port, mode)
-    uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(app_from_settings(settings), host=host, port=port, log_level="warning", server_header=False)
+        return
+    # each worker process builds its own app from the same settings (one secret, so sessions hold)
+    os.environ[SETTINGS_ENV] = json.dumps(settings)
+    uvicorn.run("casegraph.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", server_header=False)
 
 
 def _password(prompt: bool) -> str:
