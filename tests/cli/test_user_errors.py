@@ -139,3 +139,17 @@ def test_a_usage_error_is_a_plain_line_not_a_box(tmp_path: Path) -> None:
     assert "╭" not in err and "│" not in err
     code, _out, err = invoke("[/]\x1b[31m")
     assert code == 2 and "No such command" in err and "\x1b" not in err
+
+
+def test_a_table_cell_folds_and_is_never_cut() -> None:
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    screen = io.StringIO()
+    table = Table("id")
+    table.add_row(common.cell("cg-0123456789abcdef01234567"))
+    Console(file=screen, width=12).print(table)
+    inside = "".join(line.strip("│ ") for line in screen.getvalue().splitlines()[3:-1])
+    assert inside == "cg-0123456789abcdef01234567" and "…" not in screen.getvalue()

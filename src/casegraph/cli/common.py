@@ -72,8 +72,10 @@ def plain(value: object) -> str:
 
 
 def cell(value: object) -> Text:
-    """A table cell that rich shows literally (a ``Text``, never parsed as markup)."""
-    return Text(plain("" if value is None else value))
+    """A table cell that rich shows literally (a ``Text``, never parsed as markup) and whole: at any
+    width it folds onto more lines rather than being cut with an ellipsis, so no part of a value (an
+    id, an amount) is ever hidden from the reader."""
+    return Text(plain("" if value is None else value), overflow="fold")
 
 
 _SLOT = re.compile("\ue000(\\d+)\ue001")  # private-use marks where the values go
