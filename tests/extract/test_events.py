@@ -108,3 +108,15 @@ def test_a_decision_published_on_a_day_is_an_act_but_an_article_dateline_is_not(
                 {"Tuesday": "2021-05-18", "20 May 2021": "2021-05-20"})
     got = run_events(ctx)
     assert [e["date"] for e in got] == [["2021-05-18"]]
+
+
+def test_an_event_dated_by_a_guessed_year_has_lower_confidence() -> None:
+    from casegraph.extract.context import DateMention
+
+    text = "On 20 April Anna Berg filed the complaint with the Press Office."
+    sure, guessed = (build(text, {"Anna Berg": "Person", "Press Office": "PublicBody"}) for _ in range(2))
+    for ctx, uncertain in ((sure, False), (guessed, True)):
+        ctx.dates.append(DateMention(3, 11, "20 April", "2021-04-20", relative=True, uncertain=uncertain))
+        events.run(ctx)
+    [a], [b] = ([d for d in c.drafts if d.schema == "Event"] for c in (sure, guessed))
+    assert b.confidence < a.confidence

@@ -381,3 +381,19 @@ def test_remaining_share_in_the_next_sentence_belongs_to_the_company_named_befor
     ctx = build("Tova Reed holds 30 percent of Larkspur Pharma. The other 70 percent belongs to Ostmark Ltd.",
                 {"Tova Reed": "Person", "Larkspur Pharma": "Company", "Ostmark Ltd": "Company"})
     assert ("Ownership", "Ostmark Ltd", "Larkspur Pharma") in rels(ctx)
+
+
+def test_russian_genitive_title_before_the_body_and_the_person() -> None:
+    ctx = build("Суд вызвал главного редактора «Вечернего вестника» Анну Серову и командира отряда «Сокол» "
+                "Ивана Котова.",
+                {"Вечернего вестника": "Company", "Анну Серову": "Person", "Сокол": "Organization",
+                 "Ивана Котова": "Person"}, language="ru")
+    found = rels(ctx)
+    assert ("Directorship", "Анну Серову", "Вечернего вестника") in found
+    assert ("Employment", "Ивана Котова", "Сокол") in found
+
+
+def test_russian_genitive_word_that_is_no_title_links_nobody() -> None:
+    ctx = build("Суд вызвал главного свидетеля «Вечернего вестника» Анну Серову.",
+                {"Вечернего вестника": "Company", "Анну Серову": "Person"}, language="ru")
+    assert rels(ctx) == set()

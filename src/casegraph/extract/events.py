@@ -53,11 +53,15 @@ MAX_SUMMARY = 200
 PRONOUN_REACH = 1500  # characters back in which "he"/"it" finds the party it stands for
 
 
+UNCERTAIN_DATE_PENALTY = 0.2  # an event dated by a guessed year is a weaker fact for a reviewer
+
+
 @dataclass
 class _DateHit:
     value: str
     start: int
     end: int
+    uncertain: bool = False  # placed by the document's own date, no publication date given
 
 
 def clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -90,7 +94,7 @@ def dates_of(ctx: DocContext, start: int, end: int, previous: DateMention | None
         if _CONTEXT_BEFORE.search(ctx.text[max(start, d.start - 25):d.start]) and not \
                 _ISSUED_DOCUMENT.search(ctx.text[max(start, d.start - 45):d.start]):
             continue
-        found.append(_DateHit(d.value, d.start, d.end))
+        found.append(_DateHit(d.value, d.start, d.end, d.uncertain))
         more = _AND_DAY.match(ctx.text[d.end:end])
         if more and len(d.value) == 10:
             day = int(more.group("day"))
@@ -232,7 +236,8 @@ def run(ctx: DocContext) -> None:
                 draft = next((d for d in ctx.drafts if d.key == key), None)
                 if draft is None:
                     draft = Draft(key=key, schema="Event", span=Span(start, end),
-                                  confidence=0.7 if verb else 0.45, origin="extract:events")
+                                  confidence=(0.7 if verb else 0.45) - (UNCERTAIN_DATE_PENALTY if hit.uncertain else 0),
+                                  origin="extract:events")
                     ctx.drafts.append(draft)
                     n0, n1 = _name(ctx, start, end, verb)
                     draft.add("name", ctx.text[n0:n1], n0, n1)

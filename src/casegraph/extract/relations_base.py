@@ -13,7 +13,7 @@ from casegraph.extract.context import DateMention, DocContext, Draft, PartyMenti
 from casegraph.extract.masking import Masked, add_ref, add_text, is_person, upsert
 from casegraph.extract.vocab import roles as V
 
-RU_END = r"[аяоеёыийуюьмх]{0,4}"  # a Russian case ending: "директором", "председателя", "генеральным"
+RU_END = r"[аяоеёыийуюьмхг]{0,4}"  # a Russian case ending: "директором", "главного", "генеральным"
 
 
 def ru_stem(word: str) -> str:
