@@ -3,8 +3,9 @@
 Both the query and every name are folded with normality (lower case, punctuation dropped, any script
 transliterated to ASCII), so "ionov", "IONOV" and "Ионов" meet. In order: an exact id (canonical or
 member), an exact folded name or alias, a unique id prefix, then names that contain every word of the
-query. Several entities fitting is an :class:`AmbiguousName` listing them (never a silent pick); none is
-:class:`NotFound` with the closest names.
+query, then names that hold every word in some inflected form (Ионова → Ionov). Several entities
+fitting is an :class:`AmbiguousName` listing them (never a silent pick); none is :class:`NotFound` with
+the closest names.
 """
 
 from __future__ import annotations
@@ -42,6 +43,29 @@ def _pick(query: str, ids: Iterable[str], entities: dict[str, EntityProxy]) -> s
     raise AmbiguousName(query, [(i, entities[i].caption, entities[i].schema.name) for i in shown])
 
 
+def _inflected(query: str, entities: dict[str, EntityProxy]) -> list[str]:
+    """Parties whose name words meet every query word in some inflected form (Ионову, Ionova → Ionov),
+    through the matcher's word forms; the last resort before "not found"."""
+    from casegraph.resolve.names_text import skeleton, word_forms
+
+    def forms(word: str) -> frozenset[str]:
+        return word_forms(word) | {skeleton(fold(word))}
+
+    wanted = [forms(w) for w in query.split()]
+    if not wanted or not all(wanted):
+        return []
+    found = []
+    for eid, entity in entities.items():
+        if not entity.schema.is_a("LegalEntity"):
+            continue
+        for name in names_of(entity):
+            have = [forms(w) for w in name.split()]
+            if all(any(want & got for got in have) for want in wanted):
+                found.append(eid)
+                break
+    return found
+
+
 def find_entity(entities: Iterable[EntityProxy], merged: dict[str, str], query: str) -> str:
     by_id = {e.id: e for e in entities if e.id}
     needle = query.strip()
@@ -67,6 +91,9 @@ def find_entity(entities: Iterable[EntityProxy], merged: dict[str, str], query: 
         hit = _pick(needle, (eid for eid, ns in names.items() if any(words <= set(n.split()) for n in ns)), by_id)
         if hit:
             return hit
+    hit = _pick(needle, _inflected(needle, by_id), by_id)
+    if hit:
+        return hit
     choices = {f"{n} ({eid})": n for eid, ns in names.items() for n in ns}
     close = [label for label, _s, _k in process.extract(folded, choices, scorer=fuzz.WRatio, limit=5)] \
         if choices else []
