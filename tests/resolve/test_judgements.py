@@ -106,7 +106,7 @@ def test_a_person_is_never_merged_with_a_company_and_names_must_resolve(case: Ca
     with pytest.raises(InputError):
         case.merge("Anna Petrova", "Example Trust", "")
     with pytest.raises(NotFound) as info:
-        case.find_entity_id("Anna Petrowa")
+        case.find_entity_id("Anna Karenina")
     assert "Anna Petrova".lower() in str(info.value).lower()
 
 
