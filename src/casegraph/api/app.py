@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -35,6 +36,7 @@ from casegraph.services.users import User, get_user, user_for_token
 from casegraph.web import STATIC_DIR, templates
 
 log = logging.getLogger("casegraph.api")
+WORKER_THREADS = 12  # SQLAlchemy's default pool: 5 connections + 10 overflow
 PUBLIC_PATHS = ("/login", "/static/")  # the login form and its stylesheet; no case data
 UPLOAD_PATHS = ("/api/documents", "/upload")
 
@@ -51,6 +53,9 @@ def create_app(case: Case | str | Path, *, require_auth: bool = False, secret: b
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # fewer worker threads than pooled database connections, so a burst of requests queues for
+        # a thread instead of timing out waiting for a connection
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         if owned:
             the_case.close()
