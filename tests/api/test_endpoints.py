@@ -167,3 +167,17 @@ def test_the_dossier_is_served_without_script(client: TestClient) -> None:
     assert "default-src 'none'" in response.headers["content-security-policy"]
     page = client.get("/entities/Alexander Ionov/dossier")
     assert page.status_code == 200
+
+
+def test_every_page_renders(client: TestClient) -> None:
+    ionov = person_id(client, "Alexander Ionov")
+    doc = client.get("/api/documents").json()["items"][0]["id"]
+    designated = [d["entity"] for d in client.get("/api/designations").json()]
+    pages = ["/", "/search?q=ionov", "/search?q=Ионов&schema=Person", "/documents", f"/documents/{doc}",
+             f"/documents/{doc}?start=0&end=10", f"/entities/{ionov}", "/graph", f"/graph?center={ionov}",
+             "/timeline", f"/timeline?entity={ionov}", "/money", f"/money?entity={ionov}", "/contradictions",
+             "/designations", "/review", "/upload", "/login"] + [f"/chain?entity={e}" for e in designated[:2]]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+        assert response.headers["content-type"].startswith("text/html"), path

@@ -41,6 +41,13 @@ def contradictions_page(request: Request, case: CaseDep) -> Response:
     return render(request, "contradictions.html", items=analysis.contradictions(case), names=captions(case))
 
 
+@router.get("/chain", response_class=HTMLResponse)
+def chain_page(request: Request, case: CaseDep, entity: Name) -> Response:
+    """How an entity came to be designated: the acts in date order, each with its source."""
+    target = case.find_entity_id(entity)
+    return render(request, "chain.html", steps=analysis.chain(case, target), entity=target, names=captions(case))
+
+
 @router.get("/designations", response_class=HTMLResponse)
 def designations_page(request: Request, case: CaseDep) -> Response:
     return render(request, "designations.html", items=analysis.designations(case), names=captions(case))
