@@ -153,3 +153,28 @@ def test_a_table_cell_folds_and_is_never_cut() -> None:
     Console(file=screen, width=12).print(table)
     inside = "".join(line.strip("│ ") for line in screen.getvalue().splitlines()[3:-1])
     assert inside == "cg-0123456789abcdef01234567" and "…" not in screen.getvalue()
+
+
+def test_casegraph_debug_keeps_the_traceback(case: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from casegraph.services.case import Case
+
+    def broken(self: Case) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Case, "summary", broken)
+    monkeypatch.setattr(sys, "argv", ["casegraph", "summary", "--case", str(case)])
+    monkeypatch.setenv("CASEGRAPH_DEBUG", "1")
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers = []  # let main() install its stderr handler, as in a fresh process
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+    finally:
+        root.handlers, root.level = handlers, level
+    err = capsys.readouterr().err
+    assert exit_info.value.code == INTERNAL_ERROR
+    assert "Traceback" in err and "RuntimeError: boom" in err and "internal error: RuntimeError: boom" in err
