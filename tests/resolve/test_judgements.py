@@ -125,3 +125,14 @@ def test_the_same_relation_in_two_documents_is_one_fact_with_two_sources(case: C
     assert founder.get("director") == [case.canonical_id(a["anna"])]
     sources = {s.document_id for s in case.statements_by_entity()[founder.id or ""]}
     assert len(sources) == 2 and case.canonical_id(c["d"]) == c["d"]
+
+
+def test_one_party_named_in_many_documents_is_one_entity_with_bounded_comparisons(case: Case) -> None:
+    from casegraph.services.resolution import MAX_BLOCK
+
+    n = MAX_BLOCK + 15  # more per-document entities under one blocking key than are compared pairwise
+    ids = [add_document(case, f"Report {i}: Anna Petrova spoke.", [("anna", "Person", "Anna Petrova")])["anna"]
+           for i in range(n)]
+    report = case.resolve()
+    assert len({case.canonical_id(i) for i in ids}) == 1
+    assert report.compared < n * (n - 1) // 2 // 4  # leaders, not all pairs

@@ -83,6 +83,52 @@ def _compatible(a: ValueEntity, b: ValueEntity) -> bool:
     return True
 
 
+def compare_parties(parties: dict[str, ValueEntity], docs: dict[str, frozenset[str]],
+                    reviewed: set[tuple[str, str]], stamp: str, report: ResolutionReport
+                    ) -> dict[tuple[str, str], Judgement]:
+    """Automatic judgements between parties that share a blocking key. A small block is compared pair by
+    pair; a block larger than MAX_BLOCK (a common surname, or one person named in many documents) by
+    leaders: each member is compared with one member of each group found so far (at most MAX_BLOCK
+    groups) and joins the first it matches, so the cost stays bounded by block size × MAX_BLOCK."""
+    from casegraph.resolve.match import CANDIDATE_THRESHOLD, MATCH_THRESHOLD, blocking_keys, compare
+
+    desired: dict[tuple[str, str], Judgement] = {}
+    scored: dict[tuple[str, str], float] = {}
+
+    def judge(a: str, b: str) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair in scored:
+            return scored[pair]
+        if docs[a] & docs[b] or pair in reviewed:
+            scored[pair] = 0.0  # one document's parties were already merged by extraction
+            return 0.0
+        match = compare(parties[pair[0]], parties[pair[1]])
+        report.compared += 1
+        scored[pair] = match.score
+        kind = (JudgementKind.POSITIVE if match.score >= MATCH_THRESHOLD else
+                JudgementKind.UNSURE if match.score >= CANDIDATE_THRESHOLD else None)
+        if kind is not None:
+            desired[pair] = Judgement(*pair, kind, AUTO_ORIGIN, round(match.score, 4), list(match.reasons),
+                                      created_at=stamp)
+        return match.score
+
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(parties):
+        for key in blocking_keys(parties[eid]):
+            blocks[key].append(eid)
+    for _key, members in sorted(blocks.items()):
+        if len(members) <= MAX_BLOCK:
+            for a, b in combinations(members, 2):
+                judge(a, b)
+            continue
+        leaders: list[str] = []
+        for eid in members:
+            if not any(judge(eid, leader) >= MATCH_THRESHOLD for leader in leaders):
+                if len(leaders) < MAX_BLOCK:
+                    leaders.append(eid)
+    return desired
+
+
 class ResolutionMixin:
     """Identity for a case; expects ``self.store``."""
 
@@ -104,8 +150,6 @@ class ResolutionMixin:
         """Compare the case's extracted parties across documents (blocked, so sub-quadratic), join
         interval facts that state the same thing in several documents, and record the outcome as
         automatic judgements. Pairs a reviewer judged are never compared."""
-        from casegraph.resolve.match import CANDIDATE_THRESHOLD, MATCH_THRESHOLD, blocking_keys, compare
-
         report = ResolutionReport()
         grouped: dict[str, list[Statement]] = defaultdict(list)
         for st in self.store.iter_statements():
@@ -116,29 +160,10 @@ class ResolutionMixin:
         decided = in_force(existing)
         reviewed = {pair for pair, j in decided.items() if j.by_reviewer}
         stamp = now()
-        desired: dict[tuple[str, str], Judgement] = {}
-
-        blocks: dict[str, list[str]] = defaultdict(list)
         parties = {eid: p for eid, p in proxies.items() if p.schema.is_a("LegalEntity")}
         if len({d for eid in parties for d in docs[eid]}) < 2:
             parties = {}  # one document: nothing to compare (and no name analysis to load)
-        for eid in sorted(parties):
-            for key in blocking_keys(parties[eid]):
-                blocks[key].append(eid)
-        pairs: set[tuple[str, str]] = set()
-        for members in blocks.values():
-            if len(members) <= MAX_BLOCK:
-                pairs.update(combinations(members, 2))
-        for a, b in sorted(pairs):
-            if docs[a] & docs[b] or (a, b) in reviewed:
-                continue  # one document's parties were already merged by extraction
-            match = compare(parties[a], parties[b])
-            report.compared += 1
-            kind = (JudgementKind.POSITIVE if match.score >= MATCH_THRESHOLD else
-                    JudgementKind.UNSURE if match.score >= CANDIDATE_THRESHOLD else None)
-            if kind is not None:
-                desired[(a, b)] = Judgement(a, b, kind, AUTO_ORIGIN, round(match.score, 4), list(match.reasons),
-                                            created_at=stamp)
+        desired = compare_parties(parties, docs, reviewed, stamp, report)
 
         party_clusters = cluster((), [*(j for j in existing if j.by_reviewer), *desired.values()], docs)
         for j in self._interval_edges(proxies, docs, party_clusters, stamp):
