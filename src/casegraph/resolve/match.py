@@ -37,7 +37,8 @@ _AGREE = {"strong": 0.25, "weak": 0.75}
 _DIFFER = {"strong": 0.5, "weak": 0.85}
 _DATE_AGREE = {"strong": 0.6, "weak": 0.85}
 _DATE_DIFFER = {"strong": 0.55, "weak": 0.75}
-_COUNTRY = (0.9, 0.88)
+_COUNTRY = (0.9, 0.88)  # agreement factor; a person's difference factor
+_COUNTRY_STRONG = 0.7   # an organisation's different jurisdiction
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _combine(score: float, evidence: list[Evidence]) -> float:
             score = 1.0 - (1.0 - score) * factor
         else:
             if is_country:
-                factor = _COUNTRY[1]
+                factor = _COUNTRY[1] if ev.strength == "weak" else _COUNTRY_STRONG
             elif is_date:
                 factor = _DATE_DIFFER[ev.strength]
             else:

@@ -100,7 +100,10 @@ def country_evidence(a: EntityProxy, b: EntityProxy) -> list[Evidence]:
         return []
     if ca & cb:
         return [Evidence(AGREES, "weak", "country agrees (" + ", ".join(sorted(ca & cb)) + ")")]
-    return [Evidence(DIFFERS, "weak", "country differs")]
+    # A person moves and holds several nationalities; a company or public body belongs to one
+    # jurisdiction, so a Vektor LLC in Cyprus is not the Vektor LLC in Russia.
+    strength = "weak" if a.schema.is_a("Person") or b.schema.is_a("Person") else "strong"
+    return [Evidence(DIFFERS, strength, "country differs")]
 
 
 def gender_evidence(a: EntityProxy, b: EntityProxy) -> list[Evidence]:

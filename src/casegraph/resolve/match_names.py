@@ -31,7 +31,7 @@ from casegraph.resolve.names import (
 from casegraph.resolve.names_text import consonants, edit_budget, is_cyrillic
 
 # How much an aligned word of each role weighs.
-_WEIGHT = {GIVEN: 1.0, FAMILY: 1.2, WORD: 1.0, PATRONYMIC: 0.5, INITIAL: 0.5, LEGAL: 0.2,
+_WEIGHT = {GIVEN: 1.0, FAMILY: 1.2, WORD: 1.0, PATRONYMIC: 0.5, INITIAL: 0.5, LEGAL: 0.1,
            ORGWORD: 0.6, NUMBER: 1.2, STOP: 0.0}
 # How much a word only one side has weighs against the match when the other side says nothing
 # that contradicts it; (weight when one word aligned, weight when two or more aligned).
@@ -40,11 +40,12 @@ _EXTRA = {GIVEN: (0.8, 0.35), FAMILY: (0.9, 0.5), WORD: (0.8, 0.35), PATRONYMIC:
           STOP: (0.0, 0.0)}
 _ORG_EXTRA = {WORD: (1.0, 0.8)}  # an extra distinctive word makes another organisation (Gazprom Neft)
 
+SPELLING = 0.6  # a one-letter spelling variant of a six-letter word; longer words score a little more
 MAX_NAMES = 64  # names per entity compared (OpenSanctions entities carry dozens of aliases)
 
 _KIND_SCORE = {"exact": 1.0, "translit": 0.97, "inflection": 0.9, "name-variant": 0.9,
                "nickname": 0.75, "initial": 0.75, "legal form": 1.0, "feminine form": 0.6,
-               "org word": 0.9}
+               "org word": 0.75}
 
 
 @dataclass
@@ -93,22 +94,42 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return _KIND_SCORE["name-variant"], "name-variant"
     if not a.nicks.isdisjoint(b.nicks):
         return _KIND_SCORE["nickname"], "nickname"
-    if a.names and b.names and a.role == GIVEN and b.role == GIVEN:
-        return 0.0, ""  # two known given names with no shared id: Maria and Mario
-    longest = max(len(a.skel), len(b.skel))
+    return _spelling(a, b)
+
+
+def _spelling(a: Token, b: Token) -> tuple[float, str]:
+    """Two spellings of one word that no transliteration rule explains: a typo, or another name.
+
+    Scored below an explained variant (``SPELLING``): one letter is what tells Malkevich from
+    Malkovich, so a spelling variant alone makes a candidate, and needs other agreeing words or
+    facts to become a match. Short words may differ only in vowels, an added suffix is another
+    word, and two given names rigour knows as different names (Maria / Mario) must end alike.
+    """
+    named_apart = bool(a.names and b.names and a.role == GIVEN and b.role == GIVEN)
+    best = 0.0
+    for x in {a.skel} | a.readings:
+        for y in {b.skel} | b.readings:
+            if named_apart and x[-1:] != y[-1:]:
+                continue
+            best = max(best, _edit_score(x, y))
+    return (best, "spelling") if best > 0 else (0.0, "")
+
+
+def _edit_score(x: str, y: str) -> float:
+    longest = max(len(x), len(y))
     budget = edit_budget(longest)
     if budget == 0:
-        return 0.0, ""
-    distance = OSA.distance(a.skel, b.skel, score_cutoff=budget)  # a swap of two letters is one edit
+        return 0.0
+    distance = OSA.distance(x, y, score_cutoff=budget)  # a swap of two letters is one edit
     if distance > budget:
-        return 0.0, ""
-    short, long = sorted((a.skel, b.skel), key=len)
+        return 0.0
+    short, long = sorted((x, y), key=len)
     if long.startswith(short) and len(long) - len(short) >= 2:
-        return 0.0, ""  # an added suffix is another word: Abramov / Abramovich
+        return 0.0  # an added suffix is another word: Abramov / Abramovich
     consonant_budget = 0 if longest <= 8 else 1
-    if Levenshtein.distance(consonants(a.skel), consonants(b.skel)) > consonant_budget:
-        return 0.0, ""
-    return min(0.9, 1.0 - distance / longest), "spelling"
+    if Levenshtein.distance(consonants(x), consonants(y)) > consonant_budget:
+        return 0.0
+    return SPELLING * (1.0 - distance / longest) / (1.0 - 1.0 / 6)
 
 
 def _align(left: tuple[Token, ...], right: tuple[Token, ...]) -> tuple[
@@ -135,6 +156,28 @@ def _align(left: tuple[Token, ...], right: tuple[Token, ...]) -> tuple[
     return pairs, rest_l, rest_r
 
 
+def _joined(rest_l: list[Token], rest_r: list[Token]) -> tuple[Token, Token, float, str] | None:
+    """Left-over words that are one word written apart (Hao-ran / Haoran, Abd al-Rahman /
+    Abdulrahman): compare them joined, in order, as one word."""
+    if not rest_l or not rest_r or len(rest_l) + len(rest_r) < 3:
+        return None
+    left = rest_l[0]._replace(skel="".join(t.skel for t in rest_l), readings=frozenset(), names=frozenset())
+    right = rest_r[0]._replace(skel="".join(t.skel for t in rest_r), readings=frozenset(), names=frozenset())
+    if left.skel == right.skel:
+        return left, right, 0.95, "spacing"
+    score, _ = _spelling(left, right)
+    return (left, right, score, "spacing") if score > 0 else None
+
+
+def _with_stops(name: PName, rest: list[Token]) -> list[Token]:
+    """The left-over words with the particles between them (Abd al-Rahman), in name order."""
+    if not rest:
+        return rest
+    positions = [i for i, t in enumerate(name.tokens) if t in rest]
+    span = name.tokens[positions[0]:positions[-1] + 1]
+    return [t for t in span if t in rest or t.role == STOP]
+
+
 def _pair_weight(a: Token, b: Token) -> float:
     return max(_WEIGHT.get(a.role, 1.0), _WEIGHT.get(b.role, 1.0))
 
@@ -142,6 +185,8 @@ def _pair_weight(a: Token, b: Token) -> float:
 def _extra_weight(token: Token, kind: str, aligned: int, contradicted: bool) -> float:
     if contradicted:
         return _WEIGHT.get(token.role, 1.0)
+    if token.role == ORGWORD and any(s.startswith("LOC:") for s in token.orgwords):
+        return 0.2  # "of Russia", "Moscow": a place qualifier is often left out
     table = _ORG_EXTRA if kind == "ORG" and token.role in _ORG_EXTRA else _EXTRA
     one, many = table.get(token.role, _EXTRA[WORD])
     return one if aligned <= 1 else many
@@ -181,6 +226,11 @@ def compare_names(left: PName, right: PName) -> NameScore:
         result.score, result.kinds = 0.95, ["spacing"]
         return result
     pairs, rest_l, rest_r = _align(lt, rt)
+    options = [_joined(rest_l, rest_r), _joined(_with_stops(left, rest_l), _with_stops(right, rest_r))]
+    joined = max((o for o in options if o), key=lambda o: o[2], default=None)
+    if joined:
+        pairs.append(joined)
+        rest_l, rest_r = [], []
     aligned = sum(1 for a, b, _, _ in pairs if a.role not in (LEGAL, INITIAL))
     contradicted = _contradicts(rest_l, rest_r)
     total = weight_sum = 0.0

@@ -13,12 +13,13 @@ the name (Фонд борьбы с коррупцией → ФБК → fbk), in 
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 from rigour.names import NamePartTag, NameTypeTag, Symbol, analyze_names
-from rigour.text import ascii_text
+from rigour.text import ascii_text, is_stopword
 
 from casegraph.resolve.names_text import is_patronymic, lemmas, readings, skeleton, word_forms
 
@@ -95,6 +96,8 @@ def _role(part_tag: NamePartTag, text: str, form: str, symbols: set[str], kind: 
     if kind == "PER":
         if len(skeleton(form)) <= 1:
             return INITIAL
+        if is_stopword(form):
+            return STOP  # particles (al-, de, von): rigour's stopwords, weighed as nothing
         if explicit is not None:
             return explicit
         if is_patronymic(form):
@@ -143,6 +146,7 @@ def _word_symbols(word: str, kind: str) -> frozenset[str]:
     return frozenset(s for s in found if s.startswith(_KEPT_SYMBOLS))
 
 
+_RUN_INITIALS = re.compile(r"(?<=\b\w)\.(?=\w\b)")  # "А.В." → "А. В.": two initials, not one word
 _KEPT_SYMBOLS = ("NAME:", "NICK:", "SYMBOL:", "DOMAIN:", "LOC:", "ORGCLS:", "NUM:")
 
 
@@ -155,11 +159,13 @@ def analyse_name(original: str, kind: str, explicit: tuple[tuple[str, str], ...]
     symbols come word by word from :func:`_word_symbols`.
     """
     type_tag = NameTypeTag.PER if kind == "PER" else NameTypeTag.ORG
-    names = analyze_names(type_tag, [original], consolidate=False, phonetics=False, symbols=False)
+    text = _RUN_INITIALS.sub(". ", original) if kind == "PER" else original
+    names = analyze_names(type_tag, [text], consolidate=False, phonetics=False, symbols=False)
     if not names:
         return None
     name = max(names, key=lambda n: len(n.parts))
     roles = dict(explicit)
+    words = sum(1 for part in name.parts if len(part.comparable) > 1)
     tokens = []
     for part in name.parts:
         symbols = set(_word_symbols(part.form, kind))
@@ -172,6 +178,8 @@ def analyse_name(original: str, kind: str, explicit: tuple[tuple[str, str], ...]
             tag = NamePartTag.LEGAL
         skel = skeleton(part.form) or part.comparable
         role = _role(tag, part.comparable, part.form, symbols, kind, roles.get(skel))
+        if role == PATRONYMIC and words < 3 and skel not in roles:
+            role = WORD  # with only two words, Abramovich or Zhdanovich is the surname
         tokens.append(Token(form=part.form, text=part.comparable, skel=skel, variants=word_forms(part.form),
                             readings=readings(part.form), names=_split(symbols, ("NAME:",)),
                             nicks=_split(symbols, ("NICK:",)),

@@ -61,7 +61,7 @@ def skeleton(word: str) -> str:
     text = _NON_ALNUM.sub("", ascii_text(word).lower())
     text = _J_SEMIVOWEL.sub("i", text)
     text = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], text)
-    return _DOUBLE_RE.sub(r"\1", text)
+    return _DOUBLE_RE.sub(r"\1", text) if len(text) > 3 else text  # EU is not EEU
 
 
 def is_patronymic(word: str) -> bool:
@@ -178,6 +178,9 @@ def consonants(skel: str) -> str:
 # folds: German (Tschernow, Chimki, Schukow, Saizew) and French (Tchernov, Joukov, Chostakovitch).
 _GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "z": "ts", "ss": "s"}
 _FRENCH = {"chtch": "shch", "tch": "ch", "ch": "sh", "j": "zh", "iou": "yu", "io": "yo", "ou": "u"}
+_FRENCH_END = re.compile(r"(?<=[iy])ne$")  # Dolgouchine, Poutine: the French -ine of -ин
+# Ukrainian and Belarusian г is h (Hrytsenko / Gritsenko, Siarhei / Sergei) where h is no digraph.
+_UKRAINIAN_H = re.compile(r"(?<![kzsc])h")
 # German s before a vowel, at the start or after one, is з (Resiew, Semjonow).
 _VOICED_S = re.compile(r"(?:(?<=[aeiouy])|^)s(?=[aeiouy])")
 
@@ -203,7 +206,9 @@ def readings(form: str) -> frozenset[str]:
     german = _VOICED_S.sub("z", low)
     german = _GERMAN_RE.sub(lambda m: _GERMAN[m.group(0)], german)
     found.add(skeleton(german))
-    found.add(skeleton(_FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], low)))
+    found.add(skeleton(_FRENCH_END.sub("n", _FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], low))))
+    if _UKRAINIAN_H.search(low):
+        found.add(skeleton(_UKRAINIAN_H.sub("g", low)))
     if _UMLAUT.search(low):
         found.add(skeleton(_UMLAUT.sub(lambda m: m.group(0)[0], low)))
     if _HARD_C.search(low):
