@@ -176,6 +176,72 @@ def bench_timeline(docs: int) -> None:
         report(label, runs)
 
 
+def bench_store(docs: int, path: str) -> None:
+    """Timeline and money end to end on a case store of ``docs`` documents (written through the store's
+    own ``replace_extraction``, no NLP): the snapshot load (``Case.entities()`` etc.) and the analysis."""
+    from pathlib import Path
+
+    from casegraph.analyse import money, timeline
+    from casegraph.analyse.snapshot import Snapshot
+    from casegraph.model import Document, Statement
+    from casegraph.services import Case
+    from casegraph.store.base import Extraction
+
+    rng = random.Random(4)
+    target = Path(path)
+    if not target.exists():
+        case = Case.open(target)
+        t = time.perf_counter()
+        people = [f"cg-{i:024x}" for i in range(docs // 2)]
+        for d in range(docs):
+            doc_id = f"{d:064x}"
+            case.store.add_document(Document(id=doc_id, text="x" * 400, format="txt", title=f"doc {d}"))
+            sts = []
+            a, b = rng.sample(people, 2)
+            for who in (a, b):
+                sts.append(Statement(who, "Person", "name", f"Person {who[-6:]}", doc_id, 0, 10, "bench"))
+            for k in range(2):
+                eid = f"cg-e{d:010x}{k:02x}"
+                day = f"20{rng.randrange(10, 24)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}"
+                if k:
+                    sts += [Statement(eid, "Event", "date", day, doc_id, 20, 30, "bench"),
+                            Statement(eid, "Event", "summary", f"Event {k}", doc_id, 20, 90, "bench"),
+                            Statement(eid, "Event", "involved", a, doc_id, 40, 50, "bench"),
+                            Statement(eid, "Event", "involved", b, doc_id, 60, 70, "bench")]
+                else:
+                    sts += [Statement(eid, "Payment", "date", day, doc_id, 100, 110, "bench"),
+                            Statement(eid, "Payment", "amount", str(rng.randrange(100, 10**6)), doc_id, 120, 130,
+                                      "bench"),
+                            Statement(eid, "Payment", "currency", rng.choice(["EUR", "RUB"]), doc_id, 131, 134,
+                                      "bench"),
+                            Statement(eid, "Payment", "payer", a, doc_id, 140, 150, "bench"),
+                            Statement(eid, "Payment", "beneficiary", b, doc_id, 160, 170, "bench")]
+            case.store.replace_extraction(Extraction(doc_id, sts, [], [], []))
+        case.close()
+        print(f"built {docs:,} documents in {time.perf_counter() - t:.0f} s")
+    case = Case.open(target)
+    runs: list[float] = []
+    snap = timed(lambda: Snapshot.from_case(case), runs)
+    report("snapshot load (Case reads)", runs)
+    for label, fn in (("timeline (all)", lambda: timeline.build(snap)),
+                      ("timeline (one party)", lambda: timeline.build(snap, next(iter(snap.entities)))),
+                      ("money (all)", lambda: money.build(snap))):
+        runs = []
+        for _ in range(3):
+            timed(fn, runs)
+        report(label, runs)
+    from casegraph.services import analysis
+
+    for label, fn in (("service timeline, cold", lambda: analysis.timeline(case)),
+                      ("service timeline, warm", lambda: analysis.timeline(case)),
+                      ("service money, warm", lambda: analysis.money(case)),
+                      ("service timeline one party", lambda: analysis.timeline(case, next(iter(snap.entities))))):
+        runs = []
+        timed(fn, runs)
+        report(label, runs)
+    case.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--nodes", type=int, default=100_000)
@@ -184,7 +250,11 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--docs", type=int, default=0)
     ap.add_argument("--timeline", action="store_true")
+    ap.add_argument("--store", help="a case file to build (if missing) and measure timeline/money on, end to end")
     args = ap.parse_args()
+    if args.store:
+        bench_store(args.docs or 10_000, args.store)
+        return
     if args.timeline:
         bench_timeline(args.docs or 10_000)
         return

@@ -23,6 +23,7 @@ from casegraph.model import Claim, Document, Quote, Statement
 if TYPE_CHECKING:
     from casegraph.services.case import Case
 
+NEAR = 200  # characters around a fact's key value within which its other values were stated
 ENTITY_ID = re.compile(r"^cgc?-[0-9a-f]+$")  # a claim's ``by`` is an entity id or free text
 ANCHORS = ("amount", "date", "startDate", "listingDate", "role", "name")  # a fact's key value, in this order
 
@@ -56,6 +57,7 @@ class Snapshot:
     _texts: dict[str, str] = field(default_factory=dict)
     _parties: dict[str, list[str]] = field(default_factory=dict)
     _involving: dict[str, list[str]] | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # what callers build once per snapshot (the graph)
 
     @classmethod
     def from_case(cls, case: Case) -> Snapshot:
@@ -117,7 +119,8 @@ class Snapshot:
 
     def span(self, entity_id: str, prefer: Iterable[str] = ("summary", "description")) -> Span:
         """The span that best shows where an entity (a relation, payment, event) was stated: its
-        summary sentence if it has one, else the sentence holding its key value (amount, date, role)."""
+        summary sentence if it has one, else the stretch covering its statements made near its key value
+        (amount, date, role) in one document."""
         statements = self.statements.get(entity_id, [])
         placed = [s for s in statements if s.document_id and s.start is not None and s.end is not None]
         for prop in prefer:
@@ -127,7 +130,11 @@ class Snapshot:
         for prop in ANCHORS:
             for st in placed:
                 if st.prop == prop and st.document_id and st.start is not None and st.end is not None:
-                    return self.sentence(st.document_id, st.start, st.end)
+                    # the statements stated around its key value: no document text is read, so a
+                    # timeline of thousands of documents costs no document reads
+                    near = [o for o in placed if o.document_id == st.document_id
+                            and abs((o.start or 0) - st.start) <= NEAR]
+                    return covering(near)
         return covering(statements)
 
     def sentence(self, document_id: str, start: int, end: int) -> Span:

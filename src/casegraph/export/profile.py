@@ -125,7 +125,7 @@ def build(case: Case, entity_id: str) -> Dossier:
         found = entity.schema.get(prop)
         label = found.label if found is not None else prop
         lines.append(Line(f"{label}: {value}.", notes.cite_all([_span_of(s) for s in sts]), mark_of(sts)))
-    for st in _rejected(case, entity_id):
+    for st in _rejected(case, snap, entity_id):
         lines.append(Line(f"Rejected by a reviewer: {st.prop} = {st.value}.", notes.cite_all([_span_of(st)]),
                           "rejected"))
     dossier.sections.append(("Identity", lines))
@@ -212,9 +212,10 @@ def build(case: Case, entity_id: str) -> Dossier:
     return dossier
 
 
-def _rejected(case: Case, entity_id: str) -> list[Statement]:
-    members: list[str] = list(getattr(case, "referents", lambda x: [x])(entity_id)) or [entity_id]
-    return [s for m in members for s in case.store.iter_statements(entity_id=m, include_rejected=True)
+def _rejected(case: Case, snap: Snapshot, entity_id: str) -> list[Statement]:
+    """Statements a reviewer rejected, of the entity and of every member merged into it."""
+    members = {entity_id} | {s.entity_id for s in snap.sources(entity_id)}
+    return [s for m in sorted(members) for s in case.store.iter_statements(entity_id=m, include_rejected=True)
             if s.status == ReviewStatus.REJECTED]
 
 
