@@ -136,3 +136,22 @@ def test_one_party_named_in_many_documents_is_one_entity_with_bounded_comparison
     report = case.resolve()
     assert len({case.canonical_id(i) for i in ids}) == 1
     assert report.compared < n * (n - 1) // 2 // 4  # leaders, not all pairs
+
+
+def test_re_resolution_keeps_standing_edges_and_retires_stale_machine_ones(case: Case) -> None:
+    from casegraph.model import Judgement
+
+    a = add_document(case, "Anna Petrova founded Example Trust.", [("anna", "Person", "Anna Petrova")])
+    add_document(case, "Later, Anna Petrova left the country.", [("anna", "Person", "Anna Petrova")])
+    c = add_document(case, "Oleg Sidorov paid.", [("oleg", "Person", "Oleg Sidorov")])
+    case.resolve()
+    standing = {j.id for j in case.store.list_judgements()}
+    case.resolve()
+    assert {j.id for j in case.store.list_judgements()} == standing  # nothing changed, nothing rewritten
+    stale = Judgement(a["anna"], c["oleg"], JudgementKind.POSITIVE, AUTO_ORIGIN, 1.0, ["old rule"],
+                      created_at="1970-01-01T00:00:00+00:00")  # e.g. a migrated name-hash identity
+    case.store.add_judgements([stale])
+    case.resolve()
+    assert case.canonical_id(c["oleg"]) == c["oleg"]
+    retired = {j.id: j.deleted_at for j in case.store.list_judgements(include_deleted=True)}
+    assert retired[stale.id] is not None and {j.id for j in case.store.list_judgements()} == standing

@@ -171,17 +171,18 @@ class ResolutionMixin:
                 desired.setdefault(j.pair, j)
                 report.intervals += 1
 
-        new: list[Judgement] = []
         retire: list[str] = []
-        auto = {j.pair: j for j in existing if not j.by_reviewer}
-        for pair, j in auto.items():
-            want = desired.get(pair)
-            if want is None or want.judgement != j.judgement or abs((want.score or 0) - (j.score or 0)) > 1e-6:
+        held: set[tuple[str, str]] = set()  # pairs whose standing automatic judgement is still the machine's view
+        for j in existing:
+            if j.by_reviewer:
+                continue
+            want = desired.get(j.pair)
+            if want is None or j.pair in held or want.judgement != j.judgement \
+                    or abs((want.score or 0) - (j.score or 0)) > 1e-6:
                 retire.append(j.id)
-        for pair, want in desired.items():
-            held = auto.get(pair)
-            if held is None or held.id in retire:
-                new.append(want)
+            else:
+                held.add(j.pair)
+        new = [want for pair, want in desired.items() if pair not in held]
         self._record(new, retire)
         report.retired = len(retire)
         report.merged = sum(1 for j in desired.values() if j.judgement == JudgementKind.POSITIVE)
