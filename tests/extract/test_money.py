@@ -382,3 +382,45 @@ def test_a_co_signer_of_a_contract_is_its_other_side() -> None:
                          [("Transport Ministry", "PublicBody", ["Transport Ministry"]),
                           ("Ferrow Rail", "Company", ["Ferrow Rail"])])
     assert _sides(got) == [("transport ministry", "ferrow rail")]
+
+
+@pytest.mark.parametrize(("text", "names", "lang", "payer", "payee"), [
+    ("A fine of €12,000 that the Harbour Court ordered Lake Trust to pay Jane Roe is still unpaid.",
+     [("Harbour Court", "PublicBody"), ("Lake Trust", "Organization"), ("Jane Roe", "Person")], "en",
+     "lake trust", "jane roe"),
+    ("The regulator required Acme Bank to repay 40,000 euros.", [("Acme Bank", "Company")], "en", "acme bank", None),
+    ("Суд обязал «Вечерний вестник» выплатить Анне Серовой 200 тысяч рублей.",
+     [("Вечерний вестник", "Organization"), ("Анне Серовой", "Person")], "ru", "вечернии вестник", "анне серовои"),
+])
+def test_the_party_ordered_to_pay_pays_and_the_ordering_body_does_not(
+        text: str, names: list[tuple[str, str]], lang: str, payer: str, payee: str | None) -> None:
+    [got] = extract(text, names, lang)
+    assert got.get("payer") == payer
+    assert got.get("beneficiary") == payee
+
+
+def test_collection_for_a_party_names_the_recipient_only() -> None:
+    [got] = extract("Readers collected $8,000 for Jane Roe in two days.", [("Jane Roe", "Person")])
+    assert got.get("beneficiary") == "jane roe" and "payer" not in got
+
+
+def test_an_order_that_is_no_payment_order_changes_nothing() -> None:
+    [got] = extract("The Harbour Court ordered Lake Trust to stop work on the $5,000 fence Jane Roe paid for.",
+                    [("Harbour Court", "PublicBody"), ("Lake Trust", "Organization"), ("Jane Roe", "Person")])
+    assert got.get("payer") != "lake trust"
+
+
+@pytest.mark.parametrize("text", [
+    "Lake Trust needs about €3 million a year and still owes €210,000 to Acme Print.",
+    "The fund is seeking $2 million from donors.",
+    "Сейчас у Озёрного фонда долг перед типографией в 240 тысяч рублей.",
+])
+def test_sums_needed_owed_or_sought_are_no_payments(text: str) -> None:
+    assert extract(text, [("Lake Trust", "Organization"), ("Acme Print", "Company"),
+                          ("Озёрного фонда", "Organization")], "ru" if "фонд" in text else "en") == []
+
+
+def test_a_loan_given_is_still_a_payment() -> None:
+    got = extract("Иван Котов дал в долг Озёрному фонду 500 тысяч рублей.",
+                  [("Иван Котов", "Person"), ("Озёрному фонду", "Organization")], "ru")
+    assert [g["amount"] for g in got] == ["500000"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from casegraph.extract.context import DateMention, DocContext, Draft, PartyMention, Sentence, Span
 from casegraph.extract.dates import paragraph_starts
+from casegraph.extract.money_obliged import collected_for, ordered_payment, unpaid
 from casegraph.extract.money_roles import (
     ORG_HEADS,
     PRICE_NOUNS,
@@ -111,6 +112,8 @@ def run(ctx: DocContext) -> None:
     flows: dict[str, str] = {}  # payment key → the verb that moved it ("give:donated", "receive:received")
     for start, end, amount, currency in amounts:
         sent = _sentence_at(sentences, start) or Sentence(start, end, ctx.text[start:end])
+        if unpaid(ctx.text, sent.start, start):
+            continue  # "needs €3m", "still owes €210,000": a sum wanted or owed has moved nowhere
         with_amount.add(sent.start)
         roles = _roles(ctx, sentences, sent, start, end)
         if roles.evidence and all(e.startswith("give") and "passive" not in e for e in roles.evidence):
@@ -316,7 +319,28 @@ def _format(amount: float) -> str:
 
 # -- who paid whom --------------------------------------------------------------------------------
 def _roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: int, end: int) -> Roles:
+    """Who paid whom for the amount at ``start``: the frames below, then two cues they miss — a
+    party ordered to pay ("ordered X to pay (Y)": X pays, never the ordering body) and the party a
+    collection is for ("collected N for Y")."""
     mentions = ctx.mentions_in(sent.start, sent.end)
+    ordered = ordered_payment(ctx, sent, mentions)
+    if ordered is not None and ordered[1] is not None:
+        roles = Roles(purpose=_purpose(ctx.text, sent, mentions, start, end), payer=ordered[0],
+                      beneficiary=ordered[1], evidence=["ordered"])
+        return roles
+    roles = _framed_roles(ctx, sentences, sent, start, end, mentions)
+    if ordered is not None:
+        roles.payer = ordered[0]
+        roles.evidence.append("ordered")
+        if roles.beneficiary is not None and roles.beneficiary.party == ordered[0].party:
+            roles.beneficiary = None
+    if roles.beneficiary is None:
+        roles.beneficiary = collected_for(ctx, sent, mentions)
+    return roles
+
+
+def _framed_roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, start: int, end: int,
+                  mentions: list[PartyMention]) -> Roles:
     roles = Roles(purpose=_purpose(ctx.text, sent, mentions, start, end))
 
     def resolve(pos: int, stop: int, phrase: str, pronoun: bool) -> PartyMention | None:
