@@ -75,3 +75,14 @@ def test_changed_file_is_reindexed(tmp_path: Path) -> None:
         assert len(index) == 4
     finally:
         index.close()
+
+
+def test_parallel_build_gives_the_same_index(tmp_path: Path) -> None:
+    lines = [{"op": "ADD", "entity": r} for r in REFERENCE] + [{"op": "DEL", "entity": {"id": "r2"}}]
+    ref = write(tmp_path / "ref.json", lines)  # type: ignore[arg-type]
+    assert ReferenceIndex.build_file(ref, tmp_path / "two.cgx", workers=2) == 3
+    index = ReferenceIndex(tmp_path / "two.cgx")
+    try:
+        assert pairs(xref(PARTIES, index, MATCH_THRESHOLD)) == {("c1", "r1"), ("c2", "r3"), ("c3", "r4")}
+    finally:
+        index.close()

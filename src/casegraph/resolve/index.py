@@ -13,8 +13,10 @@ The index records the reference file's size and modification time; a changed fil
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import pickle
 import sqlite3
 import tempfile
@@ -28,7 +30,7 @@ from followthemoney.proxy import EntityProxy
 
 from casegraph.errors import InputError
 from casegraph.resolve.match import Profile, common_schema, is_matchable, profile, profile_keys
-from casegraph.resolve.xref import MAX_CANDIDATES, MAX_POSTINGS, rank_postings, read_reference
+from casegraph.resolve.xref import MAX_CANDIDATES, MAX_POSTINGS, open_lines, parse_line, rank_postings, read_reference
 
 INDEX_VERSION = "1"
 BATCH = 5_000
@@ -67,40 +69,23 @@ class ReferenceIndex:
     def build(entities: Iterable[tuple[int, str, str, EntityProxy | None]], location: Path,
               fingerprint: str = "") -> int:
         """Write an index of (line, op, id, entity) records to ``location``; returns the entity count."""
-        partial = location.with_name(location.name + ".partial")
-        with suppress(FileNotFoundError):
-            partial.unlink()
-        db = sqlite3.connect(partial)
-        try:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;")
-            db.executescript(_SCHEMA)
-            rows: dict[str, tuple[str, int, str, bytes, set[str]]] = {}  # pending, by id: a later line wins
-            deleted: list[str] = []
-            for number, _op, entity_id, proxy in entities:
-                if proxy is None:
-                    rows.pop(entity_id, None)
-                    deleted.append(entity_id)
-                    continue
-                if not is_matchable(proxy):
-                    continue
-                side = profile(proxy)
-                data = json.dumps({"schema": proxy.schema.name, "properties": proxy.properties},
-                                  ensure_ascii=False, separators=(",", ":"))
-                rows[entity_id] = (entity_id, number, data, pickle.dumps(side.names, protocol=5), profile_keys(side))
-                if len(rows) >= BATCH:
-                    _flush(db, rows, deleted)
-            _flush(db, rows, deleted)
-            db.execute("CREATE INDEX postings_h ON postings (h, n)")
-            db.execute("CREATE TABLE counts AS SELECT h, count(*) AS c FROM postings GROUP BY h")
-            db.execute("CREATE UNIQUE INDEX counts_h ON counts (h)")
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("version", INDEX_VERSION), ("source", fingerprint)])
-            db.commit()
-            count = int(db.execute("SELECT count(*) FROM entities").fetchone()[0])
-        finally:
-            db.close()
-        partial.replace(location)
-        return count
+        return _write(((n, i, False if p is None else _payload(p)) for n, _op, i, p in entities),
+                      location, fingerprint)
+
+    @staticmethod
+    def build_file(path: Path, location: Path, workers: int = 1, fingerprint: str = "") -> int:
+        """Index a reference file, analysing names in ``workers`` processes (the writer is one).
+
+        Name analysis is nearly all the cost and each entity's is independent, so it parallelises;
+        records come back in file order, so a later delta line still replaces an earlier one.
+        """
+        if workers <= 1:
+            return ReferenceIndex.build(read_reference(path), location, fingerprint)
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            batches = pool.imap(functools.partial(_prepare, name=path.name), _batches(path, 2_000))
+            return _write((record for batch in batches for record in batch), location, fingerprint)
 
     @classmethod
     def for_file(cls, path: Path, location: Path | None = None) -> ReferenceIndex:
@@ -115,7 +100,7 @@ class ReferenceIndex:
             if _meta(location).get("version") is None:
                 raise InputError(f"{location} exists and is not a casegraph reference index; give another path")
         if not location.exists() or _meta(location).get("source") != fingerprint:
-            cls.build(read_reference(path), location, fingerprint)
+            cls.build_file(path, location, workers=min(4, os.cpu_count() or 1), fingerprint=fingerprint)
         return cls(location, temporary)
 
     # -- querying ----------------------------------------------------------------------------------
@@ -166,7 +151,77 @@ class ReferenceIndex:
             self._temporary.cleanup()
 
 
-def _flush(db: sqlite3.Connection, rows: dict[str, tuple[str, int, str, bytes, set[str]]],
+Payload = tuple[str, bytes, list[int]]  # entity data (JSON), pickled names, key hashes
+
+
+def _payload(proxy: EntityProxy) -> Payload | None:
+    """What the index stores of one entity (None for entities that are not parties)."""
+    if not is_matchable(proxy):
+        return None
+    side = profile(proxy)
+    data = json.dumps({"schema": proxy.schema.name, "properties": proxy.properties},
+                      ensure_ascii=False, separators=(",", ":"))
+    return data, pickle.dumps(side.names, protocol=5), sorted({key_hash(k) for k in profile_keys(side)})
+
+
+def _batches(path: Path, size: int) -> Iterator[list[tuple[int, str]]]:
+    batch: list[tuple[int, str]] = []
+    for number, line in open_lines(path):
+        batch.append((number, line))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepare(batch: list[tuple[int, str]], name: str) -> list[tuple[int, str, Payload | None | bool]]:
+    """Worker side of build_file: parse and analyse a batch of lines. A DEL comes back as False,
+    a line that is no party as None (skipped by the writer)."""
+    out: list[tuple[int, str, Payload | None | bool]] = []
+    for number, line in batch:
+        _op, entity_id, proxy = parse_line(name, number, line)
+        out.append((number, entity_id, False if proxy is None else _payload(proxy)))
+    return out
+
+
+def _write(records: Iterable[tuple[int, str, Payload | None | bool]], location: Path, fingerprint: str) -> int:
+    """Write (line, id, payload) records: payload None = not a party, False = a DEL line. Built
+    under a temporary name and renamed, so a crash leaves no half index."""
+    partial = location.with_name(location.name + ".partial")
+    with suppress(FileNotFoundError):
+        partial.unlink()
+    db = sqlite3.connect(partial)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;")
+        db.executescript(_SCHEMA)
+        rows: dict[str, tuple[str, int, str, bytes, list[int]]] = {}  # pending, by id: a later line wins
+        deleted: list[str] = []
+        for number, entity_id, payload in records:
+            if payload is False:
+                rows.pop(entity_id, None)
+                deleted.append(entity_id)
+                continue
+            if payload is None or payload is True:
+                continue  # not a party
+            data, names, hashes = payload
+            rows[entity_id] = (entity_id, number, data, names, hashes)
+            if len(rows) >= BATCH:
+                _flush(db, rows, deleted)
+        _flush(db, rows, deleted)
+        db.execute("CREATE INDEX postings_h ON postings (h, n)")
+        db.execute("CREATE TABLE counts AS SELECT h, count(*) AS c FROM postings GROUP BY h")
+        db.execute("CREATE UNIQUE INDEX counts_h ON counts (h)")
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("version", INDEX_VERSION), ("source", fingerprint)])
+        db.commit()
+        count = int(db.execute("SELECT count(*) FROM entities").fetchone()[0])
+    finally:
+        db.close()
+    partial.replace(location)
+    return count
+
+
+def _flush(db: sqlite3.Connection, rows: dict[str, tuple[str, int, str, bytes, list[int]]],
            deleted: list[str]) -> None:
     """Write a batch: deletions of entities written by earlier batches (pending ones were dropped
     when their DEL line came), then the batch's entities, replacing any earlier line's by id."""
@@ -184,7 +239,7 @@ def _flush(db: sqlite3.Connection, rows: dict[str, tuple[str, int, str, bytes, s
         cursor = db.execute("INSERT INTO entities (id, line, data, names) VALUES (?, ?, ?, ?)",
                             (entity_id, number, data, names))
         n = int(cursor.lastrowid or 0)
-        postings.extend((key_hash(k), n) for k in keys)
+        postings.extend((h, n) for h in keys)
     db.executemany("INSERT INTO postings (h, n) VALUES (?, ?)", postings)
     rows.clear()
 

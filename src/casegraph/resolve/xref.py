@@ -72,7 +72,7 @@ class Reference(Protocol):
     def __len__(self) -> int: ...
 
 
-def _open_lines(path: Path) -> Iterator[tuple[int, str]]:
+def open_lines(path: Path) -> Iterator[tuple[int, str]]:
     if not path.is_file():
         raise InputError(f"{path}: no such reference file")
     try:
@@ -139,7 +139,7 @@ def parse_line(name: str, number: int, line: str) -> tuple[str, str, EntityProxy
 
 def read_reference(path: Path) -> Iterator[tuple[int, str, str, EntityProxy | None]]:
     """Stream (line number, op, id, entity) from a reference file; raise on the first bad line."""
-    for number, line in _open_lines(path):
+    for number, line in open_lines(path):
         op, entity_id, proxy = parse_line(path.name, number, line)
         yield number, op, entity_id, proxy
 
