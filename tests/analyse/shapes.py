@@ -16,7 +16,7 @@ CONTRADICTION = {"id": str, "subject": OPT_STR, "subject_name": OPT_STR, "topic"
                  "explanation": str, "claims": list}
 ACT = {"date": str, "actor": OPT_STR, "actor_name": OPT_STR, "action": str, "target": OPT_STR,
        "target_name": OPT_STR, "summary": str, "sources": list, **SPAN}
-DESIGNATION = {"entity": OPT_STR, "entity_name": OPT_STR, "authority": OPT_STR, "program": OPT_STR,
+DESIGNATION = {"entity": str, "entity_name": str, "authority": OPT_STR, "program": OPT_STR,
                "date": OPT_STR, "initiator": OPT_STR, "initiator_name": OPT_STR, "days": OPT_INT, "id": str, **SPAN}
 FLOW = {"payer": OPT_STR, "payer_name": OPT_STR, "beneficiary": OPT_STR, "beneficiary_name": OPT_STR,
         "currency": str, "total": str, "count": int, "payments": list}

@@ -19,15 +19,17 @@ def build(snap: Snapshot) -> list[dict[str, Any]]:
         if not sanction.id:
             continue
         targets = snap.refs(sanction, "entity")
-        entity = targets[0] if targets else None
-        acts = chains.build(snap, entity, sanction) if entity else []
+        if not targets:
+            continue  # FtM requires a Sanction's entity: without one there is nobody to list
+        entity = targets[0]
+        acts = chains.build(snap, entity, sanction)
         date = min(sanction.get("listingDate") + sanction.get("startDate") + sanction.get("date"), default=None)
         listing = next((a for a in reversed(acts) if a.action in ("order", "listing")), None)
         authority = ", ".join(sanction.get("authority")) or (snap.name(listing.actor) if listing and listing.actor
                                                               else None)
         first = acts[0] if acts else None
         rows.append({
-            "entity": entity, "entity_name": snap.name(entity) if entity else None,
+            "entity": entity, "entity_name": snap.name(entity),
             "authority": authority, "program": ", ".join(sanction.get("program")) or None,
             "date": date or (listing.date if listing else None),
             "initiator": first.actor if first else None,
