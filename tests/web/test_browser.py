@@ -62,7 +62,8 @@ def test_select_a_sentence_in_the_reader_and_create_a_relation(page: Page, scree
     first, second = pairs[0]
     page.goto(f"/documents/{doc['id']}")
     rects = "(o, last) => { const r = document.querySelector(`#doc-text [data-o='${o}']`).getClientRects();" \
-            " const x = last ? r[r.length - 1] : r[0]; return {x: x.left, y: x.top, width: x.width, height: x.height}; }"
+            " const x = last ? r[r.length - 1] : r[0];" \
+            " return {x: x.left, y: x.top, width: x.width, height: x.height}; }"
     # a run that wraps has one rectangle per line: start in the first, end in the last
     a = page.evaluate(f"({rects})({first['start']}, false)")
     b = page.evaluate(f"({rects})({second['start']}, true)")

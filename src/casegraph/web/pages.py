@@ -27,6 +27,13 @@ router = APIRouter(include_in_schema=False)
 CaseDep = Annotated[Case, Depends(get_case)]
 CacheDep = Annotated[ReadCache, Depends(get_cache)]
 PAGE = 50
+MAX_CHOICES = 1000  # suggestions in a name box; typing any other name or id still works
+
+
+def party_choices(case: Case) -> list[tuple[str, str]]:
+    """(caption, id) of the parties a reviewer may name in a form, for the browser's suggestions."""
+    parties = sorted((e.caption, str(e.id)) for e in case.entities() if e.schema.is_a("LegalEntity"))
+    return parties[:MAX_CHOICES]
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
@@ -88,7 +95,8 @@ def entity_page(request: Request, case: CaseDep, cache: CacheDep, name_or_id: st
     if detail["id"] != name_or_id:
         return RedirectResponse(f"/entities/{detail['id']}", status_code=303)
     return render(request, "entity.html", e=detail, groups=facts_by_property(detail),
-                  names=cache.get(("captions",), lambda: captions(case)))
+                  names=cache.get(("captions",), lambda: captions(case)),
+                  choices=cache.get(("parties",), lambda: party_choices(case)))
 
 
 @router.get("/entities/{name_or_id}/dossier", response_class=HTMLResponse)

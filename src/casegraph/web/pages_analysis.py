@@ -12,7 +12,7 @@ from casegraph.api.deps import get_case
 from casegraph.api.views import captions
 from casegraph.services import analysis
 from casegraph.services.case import Case
-from casegraph.web.pages import render
+from casegraph.web.pages import CacheDep, party_choices, render
 
 router = APIRouter(include_in_schema=False)
 CaseDep = Annotated[Case, Depends(get_case)]
@@ -20,9 +20,10 @@ Name = Annotated[str, Query(max_length=300)]
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, case: CaseDep, center: Name = "", a: Name = "", b: Name = "") -> Response:
+def graph_page(request: Request, case: CaseDep, cache: CacheDep, center: Name = "", a: Name = "",
+               b: Name = "") -> Response:
     """Expand a node, find a path between two parties, filter by edge type, click an edge for its source."""
-    parties = sorted((e.caption, str(e.id)) for e in case.entities() if e.schema.is_a("LegalEntity"))
+    parties = cache.get(("parties",), lambda: party_choices(case))
     return render(request, "graph.html", center=center, a=a, b=b, parties=parties)
 
 
