@@ -38,6 +38,8 @@ FUNDING = re.compile(r"(?i)\b(?:fund|financ|grant|money|income|budget|paid|payme
                      r"|(?<![\w-])(?:финанс|грант|деньг|денег|доход|бюджет|оплат|пожертв|субсид|спонсор)\w*")
 STATE = re.compile(r"(?i)\b(?:state|government|budget|public|federal|presidential|ministr)\w*"
                    r"|(?<![\w-])(?:государств|бюджет|президент|министер|казн|федеральн)\w*")
+FOREIGN = re.compile(r"(?i)\b(?:abroad|foreign|overseas|international|other countries)\b"
+                     r"|(?<![\w-])(?:из-за (?:рубежа|границы)|иностран\w*|зарубежн\w*)")
 GRANTS = re.compile(r"(?i)grant|subsid|грант|субсид")
 
 
@@ -164,6 +166,22 @@ def _state_money(snap: Snapshot, payment: EntityProxy) -> bool:
     return public or any(GRANTS.search(x) for x in payment.get("purpose") + payment.get("summary"))
 
 
+def _countries(snap: Snapshot, ids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for i in ids:
+        entity = snap.entities.get(i)
+        if entity is not None:
+            out |= set(entity.get("country", quiet=True) + entity.get("jurisdiction", quiet=True))
+    return out
+
+
+def _foreign_money(snap: Snapshot, payment: EntityProxy) -> bool:
+    """A payer known to be of another country than the beneficiary (both recorded)."""
+    payer = _countries(snap, snap.refs(payment, "payer"))
+    payee = _countries(snap, snap.refs(payment, "beneficiary"))
+    return bool(payer and payee and not payer & payee)
+
+
 def _against_records(snap: Snapshot, said: list[_Said]) -> list[Finding]:
     payments = [p for p in snap.of_schema("Payment") if p.id]
     if not payments:
@@ -175,8 +193,9 @@ def _against_records(snap: Snapshot, said: list[_Said]) -> list[Finding]:
             continue
         receivers = _runs(snap, holder)
         state = STATE.search(s.claim.text) is not None
+        foreign = FOREIGN.search(s.claim.text) is not None  # "no money from abroad" is not denied by a home grant
         hits = [p for p in payments if receivers & set(snap.refs(p, "beneficiary"))
-                and (not state or _state_money(snap, p))]
+                and (not state or _state_money(snap, p)) and (not foreign or _foreign_money(snap, p))]
         records: list[Claim] = []
         seen: set[tuple[str, ...]] = set()
         for p in sorted(hits, key=lambda p: (p.first("date") or "", p.id or "")):
