@@ -53,3 +53,12 @@ def test_nul_bytes_refused() -> None:
 def test_control_characters_refused() -> None:
     with pytest.raises(UnreadableDocument, match="control"):
         decode_bytes(bytes(range(1, 9)) * 20 + b"some text")
+
+
+def test_utf16_without_bom_is_read_not_called_binary() -> None:
+    for text in ("Northmere Holdings paid Calder Ridge in 2021.", "Компания перевела рублей фирме «Восток»."):
+        for name in ("utf-16-le", "utf-16-be"):
+            decoded = decode_bytes(text.encode(name))
+            assert (decoded.text, decoded.encoding) == (text, name)
+    with pytest.raises(UnreadableDocument, match="NUL"):
+        decode_bytes(bytes(range(256)) * 4)  # NULs and no prose in either byte order

@@ -1,7 +1,8 @@
 """Turn raw bytes into a str, refusing binary junk.
 
 Order matters: a BOM or strict UTF-8 is trusted first because UTF-8 almost never decodes by accident;
-cp1251 is only accepted when the result is mostly Cyrillic, since any byte soup "decodes" as cp1251.
+UTF-16 without a BOM is recognised by its NUL bytes and kept only when it reads as prose; cp1251 is only
+accepted when the result is mostly Cyrillic, since any byte soup "decodes" as cp1251.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 MAX_CONTROL_RATIO = 0.02
 MIN_CYRILLIC_RATIO = 0.5
+MIN_PLAUSIBLE_RATIO = 0.9
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,31 @@ def _cyrillic_ratio(text: str) -> float:
     return cyr / len(letters)
 
 
+def _plausible_ratio(text: str) -> float:
+    """Share of characters that ordinary prose is made of: Latin, Greek and Cyrillic letters, digits,
+    spaces, punctuation, currency signs. Bytes misread as UTF-16 land all over the BMP (CJK, Hangul,
+    private use) and score low."""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if ord(c) < 0x0530 or 0x2000 <= ord(c) <= 0x20CF or c in "\ufeff")
+    return good / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark (Windows tools do this): NUL bytes, yet text. Each
+    byte order is tried; a reading is kept only if it looks like prose (see ``_plausible_ratio``)."""
+    if len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) <= MAX_CONTROL_RATIO and _plausible_ratio(text) >= MIN_PLAUSIBLE_RATIO:
+            return Decoded(text, name)
+    return None
+
+
 def _check_not_binary(text: str) -> None:
     if _control_ratio(text) > MAX_CONTROL_RATIO:
         raise UnreadableDocument("binary data, not text (too many control characters)")
@@ -65,6 +92,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             _check_not_binary(text)
             return Decoded(text, name)
     if b"\x00" in data:
+        guessed = _utf16_without_bom(data)
+        if guessed is not None:
+            return guessed
         raise UnreadableDocument("binary data, not text (contains NUL bytes)")
     try:
         text = data.decode("utf-8")
