@@ -13,7 +13,7 @@ import sys
 
 from casegraph.cli.common import app, plain
 
-COMMAND_MODULES = ("ingest", "browse", "review", "export", "resolve", "xref", "integrity", "serve")
+COMMAND_MODULES = ("ingest", "browse", "review", "export", "resolve", "integrity", "analyse", "serve", "xref")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"casegraph.cli.{_name}")

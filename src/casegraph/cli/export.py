@@ -34,14 +34,18 @@ def skipped_path(output: Path) -> Path:
 @app.command()
 def export(
     case: CaseOption = DEFAULT_CASE,
-    format: Annotated[str, typer.Option("--format", "-f", help="json (case bundle) | ftm (JSON lines)")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="json (case bundle) | ftm (JSON lines) | gexf | graphml | csv")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File; default stdout.")] = None,
 ) -> None:
     """Export the case: the JSON case bundle or FtM entities for Aleph."""
+    from casegraph.cli.analyse import GRAPH_FORMATS, export_graph  # graph formats: A's module
     from casegraph.export.ftm import FtmExport, ftm_export
 
+    if format in GRAPH_FORMATS:
+        return export_graph(case, format, output)
     if format not in ("json", "ftm"):
-        raise fail(f"unknown format {format!r} (json, ftm)")
+        raise fail(f"unknown format {format!r} (json, ftm, gexf, graphml, csv)")
     if output is not None:
         with user_errors():
             check_output(output)
