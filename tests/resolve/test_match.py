@@ -79,6 +79,7 @@ def test_inflected_surname_matches_its_nominative() -> None:
     ("Общество с ограниченной ответственностью «Ромашка»", "Romashka Ltd"),
     ("Meduza", "Медуза"),
     ("Фонд борьбы с коррупцией", "ФБК"),
+    ("Минюст", "Министерство юстиции"),
     ("Sberbank", "Sber Bank"),
 ])
 def test_same_organisation(left: str, right: str) -> None:

@@ -204,14 +204,31 @@ def _contradicts(rest: list[Token], other_rest: list[Token]) -> bool:
     return True
 
 
-def _acronym_score(left: PName, right: PName) -> float:
-    """One name is the acronym of the other (ФБК / Фонд борьбы с коррупцией, FBI)."""
+def _acronym_score(left: PName, right: PName) -> tuple[float, str]:
+    """One name is the acronym of the other (ФБК / Фонд борьбы с коррупцией, FBI), or its Russian
+    syllabic abbreviation (Минюст / Министерство юстиции, Генпрокуратура / Генеральная прокуратура)."""
     for short, long in ((left, right), (right, left)):
         content = short.content
-        if len(content) == 1 and long.acronym and len(content[0].skel) >= 2:
-            if content[0].skel == long.acronym:
-                return 0.9
-    return 0.0
+        if len(content) != 1 or len(content[0].skel) < 2:
+            continue
+        if long.acronym and content[0].skel == long.acronym:
+            return 0.9, "acronym"
+        words = [t.form for t in long.content]
+        if len(words) >= 2 and len(content[0].form) >= 5 and _syllabic(content[0].form, words):
+            return 0.85, "abbreviation"
+    return 0.0, ""
+
+
+def _syllabic(word: str, words: list[str]) -> bool:
+    """``word`` is the words' beginnings run together, in order, each at least two letters; the last
+    may be whole (Мин+юст, Ген+прокуратура). Written in the same script only."""
+    if not words:
+        return not word
+    head, rest = words[0], words[1:]
+    for size in range(min(len(head), len(word)), 1, -1):
+        if word.startswith(head[:size]) and _syllabic(word[size:], rest):
+            return True
+    return False
 
 
 def compare_names(left: PName, right: PName) -> NameScore:
@@ -249,9 +266,9 @@ def compare_names(left: PName, right: PName) -> NameScore:
     score = total / weight_sum if weight_sum else 0.0
     if aligned == 0:
         score = min(score, 0.3)  # legal forms or initials alone identify nobody
-    acronym = _acronym_score(left, right)
+    acronym, how = _acronym_score(left, right)
     if acronym > score:
-        result.kinds, result.differs, score = ["acronym"], [], acronym
+        result.kinds, result.differs, score = [how], [], acronym
     result.score = round(score, 4)
     return result
 
