@@ -8,6 +8,7 @@ in the shapes documented in docs/analysis.md. Names given by a user resolve thro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from casegraph.analyse import chain as chains
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 SNAPSHOTS: dict[str, tuple[tuple[object, ...], Snapshot]] = {}  # store url -> (state key, snapshot)
 KEPT = 4  # cases whose snapshot is kept (the web serves a few at a time)
+MEMO = 64  # timeline / money results kept per snapshot
 
 
 def _state(case: Case) -> tuple[object, ...]:
@@ -68,6 +70,17 @@ def _party(case: Case, name: str, snap: Snapshot) -> str:
     return found
 
 
+def _memo(snap: Snapshot, key: tuple[str | None, ...], build: Callable[[], Any]) -> Any:
+    """A result computed once per snapshot (the snapshot is dropped when the case changes); at most
+    MEMO results are kept per snapshot."""
+    results = snap.memo.setdefault("results", {})
+    if key not in results:
+        if len(results) >= MEMO:
+            results.pop(next(iter(results)))
+        results[key] = build()
+    return results[key]
+
+
 def _graph(snap: Snapshot) -> graphs.NxGraph:
     """The snapshot's connection graph, built once per snapshot."""
     graph = snap.memo.get("graph")
@@ -79,12 +92,14 @@ def _graph(snap: Snapshot) -> graphs.NxGraph:
 def timeline(case: Case, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None) -> list[dict[str, Any]]:
     snap = snapshot(case)
-    return timelines.build(snap, _resolve(case, entity, snap), check_date(date_from), check_date(date_to))
+    key = ("timeline", _resolve(case, entity, snap), check_date(date_from), check_date(date_to))
+    return list(_memo(snap, key, lambda: timelines.build(snap, *key[1:])))
 
 
 def money(case: Case, entity: str | None = None) -> dict[str, Any]:
     snap = snapshot(case)
-    return money_trail.build(snap, _resolve(case, entity, snap))
+    key = ("money", _resolve(case, entity, snap))
+    return dict(_memo(snap, key, lambda: money_trail.build(snap, key[1])))
 
 
 def paths(case: Case, a: str, b: str, max_hops: int = 4) -> dict[str, Any]:
