@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from casegraph.extract import designations
 from casegraph.extract.context import DocContext
 
@@ -254,3 +256,21 @@ def test_russian_relative_clause_listing_and_sanctions_against_a_pronoun() -> No
 
 def test_russian_request_to_designate_is_no_listing() -> None:
     assert ru_sanctions("Игорь Белов попросил Минюст признать «Ракурс» нежелательной организацией.", {}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Outlets already designated foreign agents, such as Radio Vega, Harbour Daily and the Pine Post, left.",
+    "Media on the register of foreign agents, including Radio Vega, Harbour Daily and the Pine Post, must label posts.",
+])
+def test_parties_named_as_examples_of_a_listed_kind_are_listed(text: str) -> None:
+    ctx = build(text, {"Radio Vega": "Organization", "Harbour Daily": "Organization", "Pine Post": "Organization"})
+    assert sorted(f["entity"][0] for f in sanctions(ctx)) == ["Harbour Daily", "Pine Post", "Radio Vega"]
+
+
+@pytest.mark.parametrize("text", [
+    "Outlets such as Radio Vega and the Pine Post cover the region.",
+    "Firms in the trade register, including Radio Vega and the Pine Post, filed accounts.",
+])
+def test_examples_of_an_unlisted_kind_are_not_listed(text: str) -> None:
+    ctx = build(text, {"Radio Vega": "Organization", "Pine Post": "Organization"})
+    assert sanctions(ctx) == []

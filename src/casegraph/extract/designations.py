@@ -90,6 +90,14 @@ FRAMES = (
     # Russian order, status first: "иностранным агентом была признана и руководитель центра ⟨E⟩"
     re.compile(rf"(?P<prog>{STATUS})\s+(?:был\w*\s+)?(?:также\s+)?(?P<verb>призна\w*|объявлен\w*)\s+"
                rf"(?:и\s+|также\s+)?(?:[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?(?P<ents>{plist(QSLOT)})", re.I),
+    # a list of parties already listed: "outlets already designated foreign agents, such as ⟨E⟩, ⟨E⟩ and ⟨E⟩",
+    # "groups on the undesirable list, including ⟨E⟩"
+    re.compile(rf"\b(?P<verb>designated|labell?ed|listed|recogni[sz]ed|branded|declared)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+               rf"(?P<prog>{STATUS})\s*,?\s+(?:such\s+as|including|like|among\s+them)\s+"
+               rf"(?P<ents>{plist(QSLOT)})", re.I),
+    re.compile(rf"\b(?:already\s+)?(?P<verb>on|in)\s+(?:the|its|a)\s+(?P<prog>{NOSTOP}{{0,30}}?{LIST_NOUN}"
+               rf"(?:\s+of\s+{NOSTOP}{{0,30}}?{STATUS})?)\s*,?\s+(?:such\s+as|including|like|among\s+them)\s+"
+               rf"(?P<ents>{plist(QSLOT)})", re.I),
     # Russian, status before a described party: "признал иноагентом главного редактора «⟨O⟩» ⟨P⟩"
     re.compile(rf"(?P<verb>призна\w*|объяви\w*)\s+(?P<prog>{STATUS})\s+(?:(?!и\s)[а-яё-]+\s+(?:{QSLOT}\s+)?){{0,3}}?"
                rf"(?P<ents>{plist(QSLOT)})", re.I),

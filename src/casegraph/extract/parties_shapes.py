@@ -26,7 +26,7 @@ from casegraph.extract.vocab.roles import ROLE_HEADS
 
 Candidate = tuple[int, int, str, str | None]  # start, end, "PERSON" | "ORG", schema hint
 
-_HEADS = ORGANISATION_HEADS | COMPANY_HEADS | MEDIA_HEADS
+_HEADS = ORGANISATION_HEADS | COMPANY_HEADS | MEDIA_HEADS | {"daily", "weekly"}
 _PERSON_NOUNS = ROLE_HEADS | frozenset(
     """correspondent journalist reporter editor writer blogger activist lawyer attorney businessman
     businesswoman entrepreneur investor banker politician lawmaker official officer analyst researcher
