@@ -21,6 +21,7 @@ from casegraph.cli.common import DEFAULT_CASE, CaseOption, app, open_case, out, 
 from casegraph.progress import listening
 from casegraph.services.case import EXTRACTION_FAILED, IngestItem
 from casegraph.services.ids import resolve_document_id
+from casegraph.services.ingest import RESUMED
 
 QUIET_SECONDS = 10.0  # piped: after this long without a line, say what is being done
 
@@ -29,6 +30,8 @@ def _print_item(item: IngestItem) -> None:
     short = (item.document_id or "")[:12]
     if item.status == "added":
         say("[green]added[/green]   {}  {}", short, item.path)
+    elif item.status == "exists" and RESUMED in item.notes:
+        say("[yellow]resumed[/yellow] {}  {}  (stored by an interrupted run; extracting it now)", short, item.path)
     elif item.status == "exists":
         say("[yellow]exists[/yellow]  {}  {}  (same content already in the case; no-op)", short, item.path)
     elif item.status == "skipped":
@@ -36,6 +39,8 @@ def _print_item(item: IngestItem) -> None:
     else:
         warn("[red]failed[/red]  {}: {}", item.path, item.reason)
     for note in item.notes:
+        if note == RESUMED:
+            continue
         (warn if note.startswith(EXTRACTION_FAILED) else say)("        note: {}", note)
 
 
