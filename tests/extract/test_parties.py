@@ -556,3 +556,49 @@ def test_a_case_caption_is_not_a_party() -> None:
     names = {p.name for p in ctx.parties.values()}
     assert not any(" v. " in n for n in names)
     assert "Ministry of Finance" in names
+
+
+def _ministries(ctx: DocContext, word: str) -> list[Party]:
+    return [p for p in ctx.parties.values() if word in p.name or any(word in a for a, _ in p.aliases)]
+
+
+def test_head_last_short_form_and_long_form_with_country_qualifier_are_one_party() -> None:
+    ctx = _extract(
+        "A letter from the Ministry of Culture of the Russian Federation reached the theatre in May. "
+        "The Culture Ministry later withdrew it."
+    )
+    [ministry] = _ministries(ctx, "Culture")
+    assert ministry.schema == "PublicBody"
+    assert {m.text for m in ministry.mentions} == {"Ministry of Culture of the Russian Federation", "Culture Ministry"}
+
+
+def test_committee_for_x_and_x_committee_are_one_party_but_other_committees_stay_apart() -> None:
+    ctx = _extract(
+        "The Committee for Human Rights met on Tuesday. The Human Rights Committee said the law was unjust. "
+        "The Budget Committee disagreed."
+    )
+    assert len(_ministries(ctx, "Human Rights")) == 1
+    assert len(_ministries(ctx, "Budget")) == 1
+    assert _ministries(ctx, "Human Rights") != _ministries(ctx, "Budget")
+
+
+def test_ministries_of_different_fields_stay_apart() -> None:
+    ctx = _extract(
+        "The Ministry of Justice opened a case. The Ministry of Finance froze the accounts. "
+        "The Justice Ministry said it would appeal."
+    )
+    [justice] = _ministries(ctx, "Justice")
+    [finance] = _ministries(ctx, "Finance")
+    assert justice is not finance and len(justice.mentions) == 2
+
+
+def test_justice_ministries_of_two_countries_stay_apart() -> None:
+    ctx = _extract(
+        "The Russian Justice Ministry listed the outlet on Monday. The Ministry of Justice of Ukraine protested. "
+        "Officials at the Justice Ministry declined to comment."
+    )
+    russian = _by_name(ctx, "Russian Justice Ministry")
+    ukrainian = _by_name(ctx, "Ministry of Justice of Ukraine")
+    assert russian is not ukrainian
+    # the bare short form could be either, so it is joined to neither
+    assert all(len(p.mentions) == 1 for p in (russian, ukrainian))

@@ -93,13 +93,40 @@ def _qualifier(words: list[str]) -> tuple[str | None, list[str]]:
         len(words) == 2 and words[1].lower() in PUBLIC_BODY_HEADS | ORGANISATION_HEADS
     ):
         return None, words
-    if len(words) >= 3 and words[-2].lower() == "of" and territory_code(words[-1]):
-        return territory_code(words[-1]), words[:-2]
+    trailing = _trailing_jurisdiction(words)
+    if trailing is not None:
+        return trailing
     first = re.sub(r"['’]s$", "", words[0])
     code = territory_code(first)
     if code is None:
         return None, words
     return code, words[1:]
+
+
+def _trailing_jurisdiction(words: list[str]) -> tuple[str, list[str]] | None:
+    """Split a trailing "of <country>" qualifier: "Ministry of Justice of the Russian Federation" ->
+    ("ru", ["Ministry", "of", "Justice"]). The country is whatever rigour's territory data names
+    ("Russia", "the Russian Federation", "the Republic of Cyprus"), so no list of bodies is kept;
+    the last such "of" wins, and something must be left of the name before it."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() != "of":
+            continue
+        tail = words[i + 1 :]
+        if tail[:1] and tail[0].lower() == "the":
+            tail = tail[1:]
+        if not tail or len(tail) > 4 or not all(w[:1].isupper() or w == "of" for w in tail):
+            continue
+        code = territory_code(tail[0]) if len(tail) == 1 else _territory_name(" ".join(tail))
+        if code is not None:
+            return code, words[:i]
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _territory_name(name: str) -> str | None:
+    """The code of the territory a several-word name names exactly ("Russian Federation")."""
+    t = lookup_territory(name)
+    return str(t.code) if t is not None else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -319,13 +346,15 @@ def link_surfaces(surfaces: dict[str, Surface], groups: Groups) -> None:
 
 
 def _head_first(words: list[str]) -> list[str]:
-    """ "Ministry of Health" written head last, as "Health Ministry": both name one body."""
+    """ "Ministry of Health" written head last, as "Health Ministry" ("Committee for Human Rights",
+    "Human Rights Committee"): both name one body, so both get the head-last key. A country
+    qualifier ("of the Russian Federation") is split off before this, by ``_qualifier``."""
     lead = 1 if words[:1] == ["The"] else 0
     rest = words[lead + 2 :]
     if (
         len(words) >= lead + 3
-        and words[lead].lower() in PUBLIC_BODY_HEADS
-        and words[lead + 1] == "of"
+        and words[lead].lower() in PUBLIC_BODY_HEADS | COMMITTEE_HEADS
+        and words[lead + 1] in ("of", "for")
         and len(rest) <= 3
         and all(w[:1].isupper() for w in rest)
     ):
