@@ -41,6 +41,7 @@ from bench_xref_names import (  # noqa: E402
 from followthemoney import model  # noqa: E402
 from followthemoney.proxy import EntityProxy  # noqa: E402
 
+import casegraph.resolve.xref as xref_module  # noqa: E402
 from casegraph.resolve.index import ReferenceIndex  # noqa: E402
 from casegraph.resolve.match import MATCH_THRESHOLD, compare_profiles, profile  # noqa: E402
 
@@ -126,6 +127,9 @@ def main() -> None:
     parser.add_argument("--negatives", type=float, default=0.2, help="share of queries not in the list")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=2, help="processes analysing names while indexing")
+    parser.add_argument("--reuse", action="store_true", help="query an index this script built before")
+    parser.add_argument("--candidates", type=int, default=xref_module.MAX_CANDIDATES,
+                        help="candidates fully compared per query")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/casegraph-xref-bench"))
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -145,8 +149,12 @@ def main() -> None:
           f"({reference.stat().st_size / 1e6:.0f} MB)")
 
     profile(model.get_proxy({"id": "w", "schema": "Person", "properties": {"name": ["Иван Петров"]}}))
+    xref_module.MAX_CANDIDATES = args.candidates
     start, cpu = time.perf_counter(), time.process_time()
-    count = ReferenceIndex.build_file(reference, location, workers=args.workers)
+    if args.reuse and location.exists():
+        count = len(ReferenceIndex(location))
+    else:
+        count = ReferenceIndex.build_file(reference, location, workers=args.workers)
     build_s = time.perf_counter() - start
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     build_cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime

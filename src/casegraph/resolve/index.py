@@ -29,8 +29,9 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from casegraph.errors import InputError
+from casegraph.resolve import xref as xref_module
 from casegraph.resolve.match import Profile, common_schema, is_matchable, profile, profile_keys
-from casegraph.resolve.xref import MAX_CANDIDATES, MAX_POSTINGS, open_lines, parse_line, rank_postings, read_reference
+from casegraph.resolve.xref import MAX_POSTINGS, open_lines, parse_line, rank_postings, read_reference
 
 INDEX_VERSION = "1"
 BATCH = 5_000
@@ -111,7 +112,7 @@ class ReferenceIndex:
         row = self.db.execute("SELECT line FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return int(row[0]) if row else 0
 
-    def candidate_ids(self, keys: set[str], limit: int = MAX_CANDIDATES) -> list[int]:
+    def candidate_ids(self, keys: set[str], limit: int | None = None) -> list[int]:
         hashes = [key_hash(k) for k in keys]
         if not hashes:
             return []
@@ -126,7 +127,7 @@ class ReferenceIndex:
         for h, n in self.db.execute(sql, usable):
             if len(postings[h]) < MAX_POSTINGS:
                 postings[h].append(str(n))
-        return [int(n) for n in rank_postings(list(postings.values()), limit)]
+        return [int(n) for n in rank_postings(list(postings.values()), limit or xref_module.MAX_CANDIDATES)]
 
     def load(self, numbers: list[int]) -> list[Profile]:
         missing = [n for n in numbers if n not in self.profiles]
