@@ -51,3 +51,19 @@ def test_no_fit_names_the_closest_and_an_empty_query_is_refused() -> None:
         find_entity(ENTITIES, MERGED, "Anna Karenina")
     with pytest.raises(InputError):
         find_entity(ENTITIES, MERGED, "  ")
+
+
+def test_an_ambiguous_id_prefix_lists_every_fitting_entity() -> None:
+    prefix = "cg-"  # shorter than a unique prefix needs to be, but shaped like an id
+    with pytest.raises(AmbiguousName) as info:
+        find_entity(ENTITIES, MERGED, prefix)
+    fitting = {e.id for e in ENTITIES if (e.id or "").startswith(prefix)}
+    fitting |= {c for m, c in MERGED.items() if m.startswith(prefix)}
+    assert len(fitting) > 1
+    assert {c[0] for c in info.value.candidates} == fitting
+    by_id = {e.id: e for e in ENTITIES}
+    assert all(caption == by_id[i].caption and schema == by_id[i].schema.name
+               for i, caption, schema in info.value.candidates)
+    assert all(i in str(info.value) for i in fitting)
+    # two member ids of one canonical entity are one fit, not an ambiguity
+    assert find_entity(ENTITIES, MERGED, "cg-mem") == "cgc-aaaa1111"

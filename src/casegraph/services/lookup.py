@@ -43,6 +43,21 @@ def _pick(query: str, ids: Iterable[str], entities: dict[str, EntityProxy]) -> s
     raise AmbiguousName(query, [(i, entities[i].caption, entities[i].schema.name) for i in shown])
 
 
+def _id_prefix(needle: str, entities: dict[str, EntityProxy], merged: dict[str, str]) -> str | None:
+    """The one canonical entity whose id (or a member's id) starts with ``needle``. Several fitting is
+    an :class:`AmbiguousName` listing every one of them: an id prefix is a request for one record, so
+    no schema is preferred, and "cg-" (shorter than ``MIN_PREFIX`` but shaped like an id) lists the
+    ids rather than falling through to "no entity"."""
+    if len(needle) < MIN_PREFIX and "-" not in needle:
+        return None
+    prefixed = {eid for eid in entities if eid.startswith(needle)}
+    prefixed |= {c for m, c in merged.items() if m.startswith(needle) and c in entities}
+    if len(prefixed) > 1:
+        shown = sorted(prefixed)
+        raise AmbiguousName(needle, [(i, entities[i].caption, entities[i].schema.name) for i in shown])
+    return next(iter(prefixed), None)
+
+
 def _inflected(query: str, entities: dict[str, EntityProxy]) -> list[str]:
     """Parties whose name words meet every query word in some inflected form (Ионову, Ionova → Ionov),
     through the matcher's word forms; the last resort before "not found"."""
@@ -80,12 +95,9 @@ def find_entity(entities: Iterable[EntityProxy], merged: dict[str, str], query: 
     hit = _pick(needle, (eid for eid, ns in names.items() if folded and folded in ns), by_id)
     if hit:
         return hit
-    if len(needle) >= MIN_PREFIX:
-        prefixed = {eid for eid in by_id if eid.startswith(needle)}
-        prefixed |= {c for m, c in merged.items() if m.startswith(needle)}
-        hit = _pick(needle, prefixed, by_id)
-        if hit:
-            return hit
+    hit = _id_prefix(needle, by_id, merged)
+    if hit:
+        return hit
     words = set(folded.split())
     if words:
         hit = _pick(needle, (eid for eid, ns in names.items() if any(words <= set(n.split()) for n in ns)), by_id)
