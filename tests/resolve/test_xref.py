@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from casegraph.cli import common
 from casegraph.cli.app import app
 from casegraph.services import Case
 from tests.resolve.builders import add_document
@@ -72,10 +73,18 @@ def test_threshold_changes_the_verdict(case_path: Path, tmp_path: Path) -> None:
     assert not any(r["match"] for r in json.loads(stdout) if r["candidate"] == "ref-ionov")
 
 
-def test_delta_lines_and_table_output(case_path: Path, tmp_path: Path) -> None:
+def test_delta_lines_and_table_output(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ref = write_jsonl(tmp_path / "delta.json", REFERENCE, delta=True)
     with ref.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps({"op": "DEL", "entity": {"id": "ref-meduza"}}) + "\n")
+    # what the delta leaves: read from JSON, so no terminal width can fold an id apart
+    code, stdout, _ = run("xref", str(ref), "--format", "json", "--case", str(case_path))
+    assert code == 0
+    candidates = {r["candidate"] for r in json.loads(stdout)}
+    assert "ref-ionov" in candidates and "ref-meduza" not in candidates
+    # the table shows the same rows; its cells fold at narrow widths (COLUMNS=40), so it is drawn
+    # on a console wide enough for whole ids
+    monkeypatch.setattr(common.out, "_width", 200)
     code, stdout, _ = run("xref", str(ref), "--case", str(case_path))
     assert code == 0
     assert "ref-ionov" in stdout and "ref-meduza" not in stdout
