@@ -26,7 +26,7 @@ from followthemoney.proxy import EntityProxy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from casegraph.resolve.match import MATCH_THRESHOLD, compare  # noqa: E402
+from casegraph.resolve.match import MATCH_THRESHOLD, XREF_THRESHOLD, compare  # noqa: E402
 
 LOGIC_V2_THRESHOLD = 0.7
 _TRUE = {"positive", "true", "yes", "1", "match", "same"}
@@ -111,9 +111,12 @@ def main() -> None:
         ours = [compare(a, b) for a, b, _, _ in pairs]
         ours_s = time.perf_counter() - start
         mine = _scores([m.score >= MATCH_THRESHOLD for m in ours], labels)
+        xref = _scores([m.score >= XREF_THRESHOLD for m in ours], labels)
         print(f"{path.name}: {len(pairs)} pairs ({sum(labels)} positive)")
         print(f"  casegraph  @{MATCH_THRESHOLD:.2f}: P {mine['precision']:.3f}  R {mine['recall']:.3f}  "
-              f"F1 {mine['f1']:.3f}  (fp {mine['fp']}, fn {mine['fn']}; {len(pairs) / ours_s:,.0f} pairs/s)")
+              f"F1 {mine['f1']:.3f}  (fp {mine['fp']}, fn {mine['fn']}; {len(pairs) / ours_s:,.0f} pairs/s; merges)")
+        print(f"  casegraph  @{XREF_THRESHOLD:.2f}: P {xref['precision']:.3f}  R {xref['recall']:.3f}  "
+              f"F1 {xref['f1']:.3f}  (fp {xref['fp']}, fn {xref['fn']}; xref's default verdict)")
         if not args.no_baseline:
             theirs, theirs_s = logic_v2_scores(pairs)
             base = _scores([s >= LOGIC_V2_THRESHOLD for s in theirs], labels)

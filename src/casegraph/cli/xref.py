@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from casegraph.cli.common import DEFAULT_CASE, CaseOption, app, cell, err, open_case, out, say
-from casegraph.resolve.match import MATCH_THRESHOLD
+from casegraph.resolve.match import XREF_THRESHOLD
 
 
 class XrefFormat(StrEnum):
@@ -25,7 +25,7 @@ def xref(
     fmt: Annotated[XrefFormat, typer.Option("--format", help="table for people, json for programs.")
                    ] = XrefFormat.table,
     threshold: Annotated[float, typer.Option(help="Score at or above which a candidate is a match.")
-                         ] = MATCH_THRESHOLD,
+                         ] = XREF_THRESHOLD,
     accept: Annotated[bool, typer.Option("--accept", help="Merge each party with its best match "
                                                            "(imports the matched reference entities).")] = False,
     reviewer: Annotated[str, typer.Option("--reviewer", envvar="CASEGRAPH_REVIEWER",

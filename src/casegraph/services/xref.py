@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from followthemoney.proxy import EntityProxy
 
 from casegraph.errors import InputError
-from casegraph.resolve.match import MATCH_THRESHOLD, is_matchable
+from casegraph.resolve.match import XREF_THRESHOLD, is_matchable
 from casegraph.resolve.xref import MemoryReference, Reference, XrefRow, read_reference, xref
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def case_parties(case: Case) -> list[EntityProxy]:
     return [e for e in case.entities() if is_matchable(e)]
 
 
-def cross_reference(case: Case, path: Path, threshold: float = MATCH_THRESHOLD,
+def cross_reference(case: Case, path: Path, threshold: float = XREF_THRESHOLD,
                     index: Path | None = None) -> list[XrefRow]:
     check_threshold(threshold)
     reference = open_reference(path, index)
