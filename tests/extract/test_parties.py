@@ -602,3 +602,17 @@ def test_justice_ministries_of_two_countries_stay_apart() -> None:
     assert russian is not ukrainian
     # the bare short form could be either, so it is joined to neither
     assert all(len(p.mentions) == 1 for p in (russian, ukrainian))
+
+
+def test_field_short_form_joins_the_one_body_whose_field_it_leads() -> None:
+    ctx = _extract(
+        "The Ministry of Foreign Affairs of Russia issued a note on Monday. "
+        "The Foreign Ministry later added that the note was routine."
+    )
+    [ministry] = _ministries(ctx, "Foreign")
+    assert len(ministry.mentions) == 2
+    ctx = _extract(
+        "The Ministry of Foreign Affairs issued a note. The Ministry of Foreign Trade issued another. "
+        "The Foreign Ministry later added that the note was routine."
+    )
+    assert len(_ministries(ctx, "Foreign")) == 3  # "Foreign Ministry" could be either: joined to neither

@@ -280,6 +280,29 @@ def _dropped_modifiers(orgs: list[Surface], groups: Groups) -> None:
             groups.union(longer[0].form, b.form)
 
 
+def _head_last_key(words: list[str]) -> list[str]:
+    """A body's name without its country qualifier or article, written head last."""
+    core = _head_first(_qualifier(words)[1])
+    return core[1:] if core[:1] == ["The"] else core
+
+
+def _field_short_forms(orgs: list[Surface], groups: Groups) -> None:
+    """ "Foreign Ministry" for "Ministry of Foreign Affairs": a two-word head-last short form whose
+    field word leads the field of exactly one longer body with the same head in the document (with
+    a "Ministry of Foreign Trade" there too, the short form could be either, so it joins neither)."""
+    keys = {s.form: _head_last_key(s.words) for s in orgs}
+    codes = {s.form: _qualifier(s.words)[0] for s in orgs}
+    for b in orgs:
+        bk = keys[b.form]
+        if len(bk) != 2 or bk[1].lower() not in PUBLIC_BODY_HEADS | COMMITTEE_HEADS or not bk[0][:1].isupper():
+            continue
+        longer = {groups.find(a.form) for a in orgs
+                  if len(keys[a.form]) > 2 and keys[a.form][0] == bk[0] and keys[a.form][-1] == bk[1]
+                  and codes[b.form] in (None, codes[a.form])}
+        if len(longer) == 1:
+            groups.union(longer.pop(), b.form)
+
+
 def _media_short_forms(orgs: list[Surface], groups: Groups) -> None:
     """ "the Courier" for "the Northern Courier": the last word of exactly one outlet's name."""
     for b in orgs:
@@ -342,6 +365,7 @@ def link_surfaces(surfaces: dict[str, Surface], groups: Groups) -> None:
     _dropped_modifiers(orgs, groups)
     _leading_short_forms([s for s in orgs if not (len(s.words) == 1 and s.form in _surnames(persons))], groups)
     _media_short_forms(orgs, groups)
+    _field_short_forms(orgs, groups)
     _link_loose_acronyms(orgs, groups)
 
 
