@@ -37,7 +37,7 @@ def build(text: str, parties: dict[str, str], dates: dict[str, str] | None = Non
     return ctx
 
 
-RELATIONS = ("relations", "relations_clauses", "relations_dep")
+RELATIONS = ("relations", "relations_clauses", "relations_dep", "relations_ru")
 
 
 def run(ctx: DocContext, *names: str) -> DocContext:

@@ -424,3 +424,26 @@ def test_a_loan_given_is_still_a_payment() -> None:
     got = extract("Иван Котов дал в долг Озёрному фонду 500 тысяч рублей.",
                   [("Иван Котов", "Person"), ("Озёрному фонду", "Organization")], "ru")
     assert [g["amount"] for g in got] == ["500000"]
+
+
+def test_russian_receiver_after_the_verb_and_payer_after_a_funding_noun() -> None:
+    text = ("Ещё 1,2 млн рублей от «Меридиана» получило ООО «Балтсервис». "
+            "Фонд «Опора» работает с 2015 года. В мае 2021 года он получил субсидию министерства "
+            "культуры на 3 млн рублей.")
+    got = extract_parsed(text, [("Меридиан", "Organization", ["Меридиана"]),
+                                ("ООО «Балтсервис»", "Company", ["ООО «Балтсервис»"]),
+                                ("Фонд «Опора»", "Organization", ["Фонд «Опора»"]),
+                                ("министерство культуры", "PublicBody", ["министерства культуры"])], lang="ru")
+    assert _sides(got) == [("меридиан", "ооо балтсервис"), ("министерство культуры", "фонд опора")]
+
+
+def test_russian_funding_noun_without_a_named_giver_has_no_payer() -> None:
+    text = "Адвокат Пётр Смолин вёл дело. В 2020 году он получил грант на 500 тыс. рублей."
+    got = extract_parsed(text, [("Пётр Смолин", "Person", ["Пётр Смолин"])], lang="ru")
+    assert _sides(got) == [(None, "петр смолин")]  # keys fold ё
+
+
+def test_generic_insurer_subject_stands_for_the_insurer_named_before() -> None:
+    text = "Pelican Cover is an insurer in Ostrava. In 2022 the insurer received €2 million from Acme Shipping."
+    got = extract(text, [("Pelican Cover", "Company"), ("Acme Shipping", "Company")])
+    assert _sides(got) == [("acme shipping", "pelican cover")]

@@ -28,7 +28,16 @@ from casegraph.extract.money_roles import (
     earlier_buyer,
     parsed_roles,
 )
-from casegraph.extract.money_ru import generic_party, quoted_name, russian_contract, russian_give, russian_obliged
+from casegraph.extract.money_ru import (
+    after_from,
+    funding_payer,
+    generic_party,
+    inverted_receiver,
+    quoted_name,
+    russian_contract,
+    russian_give,
+    russian_obliged,
+)
 from casegraph.extract.payment_links import link_signers
 from casegraph.extract.registry import component
 from casegraph.extract.vocab.currency import ISO_CODES, MULTIPLIERS, NUMBER_WORDS, PURPOSE_WORDS, SYMBOLS, WORDS
@@ -64,7 +73,7 @@ _GIVE = (r"paid|pays?|paying|gave|gives?|giving|donat(?:ed|es|e|ing)|transferr?(
 VERB = re.compile(rf"(?i:\b(?:(?P<receive>{_RECEIVE})|(?P<give>{_GIVE}))\b)")
 _RECEIVE_VERB = re.compile(rf"(?i:\b(?:{_RECEIVE})\b)")
 # "от норвежского фонда X": up to two lower-case words (an adjective, a generic noun) before the name.
-_FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+(?-i:[а-яё]+\s+){0,2}|со\s+стороны\s+)$")
+_FROM = re.compile(r"(?i:\b(?:from|by)\s+(?:the\s+|a\s+|an\s+)?|\bот\s+(?-i:[а-яё]+\s+){0,2}[«\"„]?|со\s+стороны\s+)$")
 _TO = re.compile(r"(?i:(?<!according\s)\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?"
                  r"(?:(?:bank\s+)?account\s+of\s+(?:the\s+)?)?|\bна\s+сч[её]т\s+|в\s+пользу\s+)$")
 _PURPOSE = re.compile(r"(?i:\b(?:" + trie_pattern({w.lower() for w in PURPOSE_WORDS}) + r")\b)")
@@ -75,7 +84,8 @@ _SKIP_BEFORE_VERB = {"had", "has", "have", "also", "reportedly", "allegedly", "t
 # Head nouns that stand for an organisation already named ("the non-profit", "the company").
 _ORG_NOUNS = re.compile(
     r"(?i:\b(?:organi[sz]ation|non-?profit|ngo|foundation|fund|company|firm|group|movement|agency|charity"
-    r"|association|outlet|event|conference|forum|project|организаци\w+|фонд\w*|компани\w+|движени\w+"
+    r"|association|outlet|event|conference|forum|project|insurer|lender|bank|broker|trader|"
+    r"organizer|organiser|организаци\w+|фонд\w*|компани\w+|движени\w+"
     r"|мероприяти\w+|проект\w*|холдинг\w*)\b)"
 )
 # Head nouns that never stand for a state body ("the outlet" is not the regulator named beside it).
@@ -382,9 +392,13 @@ def _framed_roles(ctx: DocContext, sentences: list[Sentence], sent: Sentence, st
             subject = quoted_name(ctx, sent.start, v_start)
         passive = kind == "receive" and re.match(r"(?i)(?:was|were)\s", ctx.text[v_start:v_end]) is not None
         if kind == "receive":
+            if ctx.language == "ru" and (subject is None or after_from(ctx, subject, sent.start)):
+                subject = inverted_receiver(ctx, sent, mentions, v_end)  # "N от фонда получило X"
             if from_party is None and ctx.language == "ru":  # "от генподрядчика": a party named before
                 from_party = generic_party(ctx, sent.start, sent.end, "Gen", cue="от",
                                            exclude=subject.party if subject else None)
+            if from_party is None and ctx.language == "ru":  # "грант правительства X"
+                from_party = funding_payer(ctx, sent, mentions)
             roles.beneficiary, roles.payer = subject, from_party
             roles.evidence.append("receive" + (" (passive)" if passive else ""))
         elif ctx.language == "ru":
@@ -502,7 +516,11 @@ def _resolve_new(ctx: DocContext, sentences: list[Sentence], sent: Sentence, pos
             return same[-1]
     if pronoun and phrase in _PERSON_PRONOUN:
         people = [m for m in earlier if _schema(ctx, m) == "Person"]
-        return people[-1] if people else None
+        if people or phrase not in ("он", "она"):
+            return people[-1] if people else None
+        # Russian gender follows the noun: "он" is as often "фонд" as a man, so with no person
+        # named shortly before, the previous sentence's subject is what it stands for
+        return _previous_subject(ctx, sentences, sent)
     heads = {h.group(0).lower() for h in _ORG_NOUNS.finditer(phrase)}
     if pronoun:  # "it" may stand for a generic phrase earlier in the same sentence
         heads |= {h.group(0).lower() for h in _ORG_NOUNS.finditer(ctx.text[sent.start:pos])}

@@ -216,3 +216,43 @@ def russian_obliged(ctx: DocContext, sent: Sentence, mentions: list[PartyMention
         if after:
             return after[0]
     return None
+
+
+@functools.cache
+def _funding_noun() -> re.Pattern[str]:
+    from casegraph.extract.cues import load
+
+    stems = load("money_ru")["funding_nouns_genitive_payer"]
+    return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(stems)})\s+[«\"„]?$")
+
+
+_FROM_BEFORE = re.compile(r"(?i)(?<!\w)(?:от|со\s+стороны)\s+(?:[а-яё]+\s+){0,2}[«\"„]?$")
+
+
+def after_from(ctx: DocContext, mention: PartyMention, floor: int) -> bool:
+    """The mention follows "от" ("от фонда", "от «X»"): it is where money came from, not a subject."""
+    return _FROM_BEFORE.search(ctx.text[max(floor, mention.start - 40):mention.start]) is not None
+
+
+def funding_payer(ctx: DocContext, sent: Sentence, mentions: list[PartyMention]) -> PartyMention | None:
+    """"получил грант правительства X на N": the party in the genitive right after a funding noun
+    (``extract/data/money_ru.yaml``) gives the money."""
+    pattern = _funding_noun()
+    for m in mentions:
+        if pattern.search(ctx.text[max(sent.start, m.start - 30):m.start]) and head_may_be(m.text, "Gen"):
+            return m
+    return None
+
+
+def inverted_receiver(ctx: DocContext, sent: Sentence, mentions: list[PartyMention],
+                      v_end: int) -> PartyMention | None:
+    """"N от фонда получило ООО «X»": with the verb before its subject, the nominative party right
+    after the verb receives."""
+    for m in mentions:
+        if m.start < v_end:
+            continue
+        gap = ctx.text[v_end:m.start]
+        if re.fullmatch(r"[\s«\"„]*(?:[А-ЯA-Z]{2,5}\s+[«\"„]?)?", gap) and head_may_be(m.text, "Nom"):
+            return m
+        break
+    return None

@@ -339,15 +339,34 @@ def _org_normal(doc: Any, vocab: Any, start: int, end: int, surface: str) -> str
         return surface
     if len(toks) == 1 and quote < 0 and toks[0].text[:1].isupper():
         normal = _normalise_tokens(vocab, toks)  # «Периметра» -> «Периметр»
+        if normal and _lemma_doubtful(vocab, toks[0].text, normal, doc.text):
+            return surface  # "Альфы" -> "Альф" or "Альфа"? keep the name as written
         return normal[:1].upper() + normal[1:] if normal else surface
     head = next((i for i, tok in enumerate(toks) if tok.pos in ("NOUN", "PROPN")), 0)
     normal_words = _normalise_tokens(vocab, toks[: head + 1]).split()
     if len(normal_words) != head + 1:
         return surface
+    if toks[head].pos == "PROPN" and _lemma_doubtful(vocab, toks[head].text, normal_words[head], doc.text):
+        return surface  # "Ордынцев и партнёры" is not "Ордынец и партнёры": keep the name as written
     prefix = [w[:1].upper() + w[1:] if t.text[:1].isupper() else w
               for w, t in zip(normal_words, toks[: head + 1], strict=True)]
     rest = surface[toks[head].stop - start :]
     return (" ".join(prefix) + rest).strip()
+
+
+def _lemma_doubtful(vocab: Any, word: str, normal: str, text: str) -> bool:
+    """pymorphy2 offers several lemmas for the word ("Альфы": "альф" or "альфа"; "Ордынцев":
+    "ордынец" or "ордынцев") and the text never writes the chosen one: the guess is not to be trusted."""
+    if normal.lower() == word.lower():
+        return False
+    lemmas = {str(form.normal).lower() for form in vocab.parse(word.lower())}
+    return len(lemmas) > 1 and not _in_text(text, normal)
+
+
+def _in_text(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` as a whole word (any case, ё folded)."""
+    fold = text.lower().replace("ё", "е")
+    return re.search(rf"(?<![\w-]){re.escape(word.lower().replace('ё', 'е'))}(?![\w-])", fold) is not None
 
 
 def _org_schema(name: str) -> str:

@@ -43,7 +43,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<b>{SLOT})", re.I),
         # "⟨O1⟩, a subsidiary of ⟨O2⟩", "⟨O1⟩ is a project of the ⟨O2⟩"
         "parent": re.compile(
-            rf"(?P<child>{SLOT})(?:\s*,\s*(?:which|that)\s+(?:is|was)\s+|\s*[,(—–]\s*|\s+(?:is|was|are|were|"
+            rf"(?P<child>{SLOT})(?:\s*,\s*(?:(?:a|an|the)\s+(?:(?:[\w-]+|{SLOT})\s+){{0,3}}?)?(?:which|that)\s+(?:is|was)\s+|"
+            rf"\s*[,(—–]\s*|\s+(?:is|was|are|were|"
             rf"has\s+been|became|remains|operates\s+as)\s+)(?:(?:a|an|the|its|one)\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<noun>{parent})\s+(?:of|to|within)\s+(?:the\s+)?{_FILL}(?P<parent>{SLOT})", re.I),
         # "⟨O1⟩'s subsidiary ⟨O2⟩", "⟨O1⟩’s charity arm, ⟨O2⟩"
@@ -86,15 +87,26 @@ _GATE = re.compile(
     r"приближ|близк|дочерн|входящ|проект|подразделен|филиал|sister|shell|member\s+company|holding", re.I)
 
 
-def _nearest_before(ctx: DocContext, m: Masked, pos: int, exclude: str) -> PartyMention | None:
+# a slot governed by a preposition ("at the London firm ⟨O⟩", "to ⟨O⟩") is an oblique, not an agent
+_OBLIQUE = re.compile(r"(?:\b(?:at|in|to|with|from|before|into|against|by)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"(?:[A-Za-z][\w-]*\s+){0,3}|['’]s\s+)$", re.I)
+
+
+def _nearest_before(ctx: DocContext, m: Masked, pos: int, exclude: str,
+                    skip_oblique: bool = False) -> PartyMention | None:
     """The party named last before ``pos`` in the same clause (no sentence stop or semicolon between),
-    else the person a leading "he"/"she" stands for."""
+    else the person a leading "he"/"she" stands for. With ``skip_oblique``, parties after a
+    preposition ("filed a challenge at the ⟨O⟩ on behalf of …") are passed over: they are where the
+    act happened, not who acted."""
     window = m.text[max(0, pos - 120):pos]
     cut = max(window.rfind(";"), window.rfind(" but "))
     window_start = max(0, pos - 120) + (cut + 1 if cut >= 0 else 0)
     slots = [t for t in re.finditer(SLOT, m.text[window_start:pos])]
     for tok in reversed(slots):
         found = m.slot(tok.group())
+        if skip_oblique and _OBLIQUE.search(m.text[max(window_start, window_start + tok.start() - 40):
+                                                   window_start + tok.start()]):
+            continue
         if found.party != exclude:
             return found
     pron = re.search(r"\b(?:he|she)\b", m.text[window_start:pos], re.I)
@@ -166,7 +178,7 @@ def _ties(ctx: DocContext, m: Masked) -> None:
 def _behalf(ctx: DocContext, m: Masked) -> None:
     for hit in _patterns()["behalf"].finditer(m.text):
         client = m.slot(hit.group("client"))
-        agent = _nearest_before(ctx, m, hit.start(), client.party)
+        agent = _nearest_before(ctx, m, hit.start(), client.party, skip_oblique=True)
         if agent is None or _NEG.search(m.text[max(0, hit.start() - 30):hit.start()]):
             continue
         record(ctx, "Representation", agent, client, m.sentence, _role(m, hit, "how"), 0.55)
