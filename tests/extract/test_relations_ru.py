@@ -51,3 +51,15 @@ def test_english_text_is_left_to_the_other_frames() -> None:
                 {"Cedar Services": "Company", "Paul Vorontsov": "Person"})
     run(ctx, "relations_ru")
     assert ctx.drafts == []
+
+
+def test_inflected_kin_noun_after_a_possessive_pronoun() -> None:
+    ctx = build("Фирма «Кедр» принадлежала Павлу Воронцову, теперь она записана на его жену Ольгу Воронцову.",
+                {"Павлу Воронцову": "Person", "Ольгу Воронцову": "Person", "Кедр": "Company"}, language="ru")
+    assert ("Family", "Ольгу Воронцову", "Павлу Воронцову") in rels(ctx)
+
+
+def test_possessive_pronoun_before_a_non_kin_noun_is_no_family() -> None:
+    ctx = build("Павел Воронцов продал фирму, теперь его женщина-юрист Ольга Сомова ведёт дела.",
+                {"Павел Воронцов": "Person", "Ольга Сомова": "Person"}, language="ru")
+    assert not any(r[0] == "Family" for r in rels(ctx))

@@ -575,7 +575,15 @@ def _russian_title_frames(ctx: DocContext, m: Masked) -> None:
 
 
 # a cheap substring test before the kin frames: the first letters of every kin word, and "married"
-_KIN_GATE = tuple({k.split()[-1][:4] for k in (*V.KIN_EN, *V.KIN_RU)} | {"marri"})
+def _gate_stem(word: str) -> str:
+    """The start every form of a kin word shares: Russian inflects the ending ("жена" → "жену",
+    "отец" → "отца"), so a Russian word loses its vowel ending (and "-ец") first."""
+    if re.search(r"[а-яё]", word):
+        word = re.sub(r"(?:ец|[аяоеёыийуюь]+)$", "", word) or word
+    return word[:4]
+
+
+_KIN_GATE = tuple({_gate_stem(k.split()[-1]) for k in (*V.KIN_EN, *V.KIN_RU)} | {"marri"})
 
 
 def _kin(text: str) -> str:
