@@ -9,7 +9,7 @@ from pathlib import Path
 from followthemoney import model
 
 from casegraph.resolve.index import ReferenceIndex, iter_profiles
-from casegraph.resolve.match import MATCH_THRESHOLD
+from casegraph.resolve.match import MATCH_THRESHOLD, profile, profile_keys
 from casegraph.resolve.xref import MemoryReference, read_reference, xref
 
 REFERENCE = [
@@ -84,5 +84,23 @@ def test_parallel_build_gives_the_same_index(tmp_path: Path) -> None:
     index = ReferenceIndex(tmp_path / "two.cgx")
     try:
         assert pairs(xref(PARTIES, index, MATCH_THRESHOLD)) == {("c1", "r1"), ("c2", "r3"), ("c3", "r4")}
+    finally:
+        index.close()
+
+
+def test_birth_year_ranks_a_namesake_apart(tmp_path: Path) -> None:
+    """Among many listed namesakes, a party's birth year brings the one born that year first."""
+    rows: list[dict[str, object]] = [
+        {"id": f"n{i}", "schema": "Person", "properties": {"name": ["Viktor Popov"],
+                                                           **({"birthDate": [f"{1900 + i}"]} if i % 2 else {})}}
+        for i in range(30)]
+    rows.append({"id": "born71", "schema": "Person",
+                 "properties": {"name": ["Попов Виктор Петрович"], "birthDate": ["1971-05-02"]}})
+    index = ReferenceIndex.for_file(write(tmp_path / "ref.json", rows), tmp_path / "ref.cgx")
+    try:
+        party = model.get_proxy({"id": "q", "schema": "Person",
+                                 "properties": {"name": ["Viktor Popov"], "birthDate": ["1971-05-02"]}})
+        top = index.load(index.candidate_ids(profile_keys(profile(party)), limit=1))
+        assert [p.entity.id for p in top] == ["born71"]
     finally:
         index.close()

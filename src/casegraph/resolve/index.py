@@ -31,9 +31,9 @@ from followthemoney.proxy import EntityProxy
 from casegraph.errors import InputError
 from casegraph.resolve import xref as xref_module
 from casegraph.resolve.match import Profile, common_schema, is_matchable, profile, profile_keys
-from casegraph.resolve.xref import MAX_POSTINGS, open_lines, parse_line, rank_postings, read_reference
+from casegraph.resolve.xref import MAX_POSTINGS, open_lines, parse_line, read_reference
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: birth-year person keys
 BATCH = 5_000
 
 _SCHEMA = """
@@ -100,7 +100,8 @@ class ReferenceIndex:
         if location.exists() and _meta(location).get("source") != fingerprint:
             if _meta(location).get("version") is None:
                 raise InputError(f"{location} exists and is not a casegraph reference index; give another path")
-        if not location.exists() or _meta(location).get("source") != fingerprint:
+        meta = _meta(location) if location.exists() else {}
+        if meta.get("source") != fingerprint or meta.get("version") != INDEX_VERSION:
             cls.build_file(path, location, workers=min(4, os.cpu_count() or 1), fingerprint=fingerprint)
         return cls(location, temporary)
 
@@ -120,14 +121,23 @@ class ReferenceIndex:
         counts = self.db.execute(f"SELECT h, c FROM counts WHERE h IN ({marks})", hashes).fetchall()
         if not counts:
             return []
-        usable = [h for h, c in counts if c <= MAX_POSTINGS] or [min(counts, key=lambda hc: hc[1])[0]]
-        postings: dict[int, list[str]] = {h: [] for h in usable}
+        limit = limit or xref_module.MAX_CANDIDATES
+        usable = [(h, c) for h, c in counts if c <= MAX_POSTINGS]
+        if not usable:  # every key is common: the rarest one's first entities, all weighed alike
+            h = min(counts, key=lambda hc: hc[1])[0]
+            sql = "SELECT n FROM postings WHERE h = ? ORDER BY n LIMIT ?"
+            return [int(n) for (n,) in self.db.execute(sql, (h, limit))]
+        # Ranked inside SQLite (as xref.rank_postings does in memory: a shared key weighs
+        # 1/sqrt(1 + its entity count)), so a query over a million entities does not pull
+        # thousands of postings into Python to keep 25 of them.
+        weights = " ".join("WHEN ? THEN ?" for _ in usable)
         marks = ",".join("?" * len(usable))
-        sql = f"SELECT h, n FROM postings WHERE h IN ({marks})"
-        for h, n in self.db.execute(sql, usable):
-            if len(postings[h]) < MAX_POSTINGS:
-                postings[h].append(str(n))
-        return [int(n) for n in rank_postings(list(postings.values()), limit or xref_module.MAX_CANDIDATES)]
+        sql = (f"SELECT n FROM postings WHERE h IN ({marks}) GROUP BY n "
+               f"ORDER BY sum(CASE h {weights} END) DESC, n LIMIT ?")
+        params: list[float] = [h for h, _ in usable]
+        for h, c in usable:
+            params += [h, 1.0 / (1.0 + c) ** 0.5]
+        return [int(n) for (n,) in self.db.execute(sql, [*params, limit])]
 
     def load(self, numbers: list[int]) -> list[Profile]:
         missing = [n for n in numbers if n not in self.profiles]

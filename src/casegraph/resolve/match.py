@@ -147,10 +147,20 @@ def compare(a: EntityProxy, b: EntityProxy) -> Match:
 
 
 def profile_keys(side: Profile) -> set[str]:
+    """The name keys of every name, plus each person key joined with a birth year.
+
+    A common name's key is shared by thousands of entities in a large list, so on its own it ranks
+    the right one no better than its namesakes; the year-qualified key is shared by few, so a party
+    with a birth date ranks the listed entity born that year above namesakes born in others or
+    without a date. Every year key implies its plain key, so no new pairs are compared.
+    """
     keys: set[str] = set()
     for names in side.names.values():
         for name in names:
             keys |= name_blocking_keys(name)
+    years = {d[:4] for d in side.entity.get("birthDate", quiet=True) if d[:4].isdigit()}
+    if years:
+        keys |= {f"{k}#{y}" for k in keys if k.startswith("p:") for y in years}
     return keys
 
 
