@@ -17,12 +17,14 @@ from casegraph.cli.common import DEFAULT_CASE, CaseOption, app, cell, open_case,
 
 ReviewerOption = Annotated[str, typer.Option("--reviewer", envvar="CASEGRAPH_REVIEWER",
                                              help="Who decides (recorded with every judgement).")]
+PartyA = Annotated[str, typer.Argument(help="A name, alias or id.")]
+PartyB = Annotated[str, typer.Argument(help="Another name, alias or id.")]
 
 
 @app.command()
 def merge(
-    a: Annotated[str, typer.Argument(help="A name, alias or id.")],
-    b: Annotated[str, typer.Argument(help="Another name, alias or id.")],
+    a: PartyA,
+    b: PartyB,
     reviewer: ReviewerOption,
     case: CaseOption = DEFAULT_CASE,
 ) -> None:
@@ -47,8 +49,8 @@ def split(
 
 @app.command("not-same")
 def not_same(
-    a: Annotated[str, typer.Argument(help="A name, alias or id.")],
-    b: Annotated[str, typer.Argument(help="Another name, alias or id.")],
+    a: PartyA,
+    b: PartyB,
     reviewer: ReviewerOption,
     case: CaseOption = DEFAULT_CASE,
 ) -> None:
